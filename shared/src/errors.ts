@@ -1,0 +1,17 @@
+import { GraphQLError } from "graphql";
+
+/** Error codes a client may see in `extensions.code`. */
+export const ErrorCode = {
+  WrongProvince: "WRONG_PROVINCE",
+  ProvinceUnavailable: "PROVINCE_UNAVAILABLE",
+  BadUserInput: "BAD_USER_INPUT",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function createError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
