@@ -1,0 +1,141 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import type { DataSource } from "typeorm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../data-source.ts";
+import { entities } from "../entities.ts";
+import { defaultDataDir } from "../paths.ts";
+import { type TestDatabase, testDatabases } from "../testing/test-databases.ts";
+import { countChanges } from "./apply-province-data.ts";
+import { ImportValidationError } from "./import-error.ts";
+import { importProvince } from "./import-province.ts";
+
+const provinces = ["lang-son", "long-an", "bac-giang"] as const;
+
+/** Every row of every table, as plain values: two snapshots are equal only if nothing changed. */
+async function snapshot(dataSource: DataSource): Promise<unknown> {
+  const tables: Record<string, unknown[]> = {};
+  for (const entity of entities) {
+    const metadata = dataSource.getMetadata(entity);
+    const rows = await dataSource.getRepository(entity).find();
+    tables[metadata.tableName] = rows
+      .map((row) => metadata.columns.map((c) => c.getEntityValue(row) ?? null))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return tables;
+}
+
+async function editCsv(path: string, edit: (rows: string[][]) => void): Promise<void> {
+  const rows = parse(await readFile(path, "utf8"), { relax_column_count: true }) as string[][];
+  edit(rows);
+  await writeFile(path, stringify(rows));
+}
+
+function cell(rows: string[][], row: number, column: string): { get(): string; set(value: string): void } {
+  const index = rows[0]!.indexOf(column);
+  if (index < 0) throw new Error(`no column ${column}`);
+  return { get: () => rows[row]![index]!, set: (value) => void (rows[row]![index] = value) };
+}
+
+describe.each(testDatabases)("importing on $name", ({ create }) => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), "khcn-import-"));
+  });
+  afterAll(() => rm(scratch, { recursive: true, force: true }));
+  beforeEach(async () => {
+    database = await create();
+    dataSource = await openDatabase(database.config);
+  });
+  afterEach(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it.each(provinces)("loads %s's files, and loading them again changes nothing", async (province) => {
+    const first = await importProvince(dataSource, defaultDataDir(province));
+    expect(first.documents.added).toBeGreaterThan(0);
+    expect(first.tasks.added + first.indicators.added).toBeGreaterThan(0);
+    const before = await snapshot(dataSource);
+    const second = await importProvince(dataSource, defaultDataDir(province));
+    expect(countChanges(second)).toBe(0);
+    expect(await snapshot(dataSource)).toEqual(before);
+  });
+
+  it("applies an officer's edit as one update, and a deleted row as one removal", async () => {
+    const dir = join(scratch, `edit-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    await importProvince(dataSource, dir);
+    let editedId = "";
+    await editCsv(join(dir, "qms.csv"), (rows) => {
+      editedId = cell(rows, 1, "id").get();
+      cell(rows, 1, "note").set("Reviewed by the provincial officer");
+    });
+    await editCsv(join(dir, "indicators.csv"), (rows) => {
+      const parents = new Set(rows.slice(1).map((r) => r[rows[0]!.indexOf("parent")]));
+      const leaf = rows.findIndex((r, i) => i > 0 && !parents.has(r[rows[0]!.indexOf("id")]!));
+      rows.splice(leaf, 1);
+    });
+    const report = await importProvince(dataSource, dir);
+    expect(report.qms.updated).toBe(1);
+    expect(report.indicators.removed).toBe(1);
+    expect(countChanges(report)).toBe(2);
+    const edited = await dataSource.query(`SELECT note FROM qms_coverage WHERE id = '${editedId}'`);
+    expect(edited[0].note).toBe("Reviewed by the provincial officer");
+  });
+
+  it("names every problem of a broken folder by file, row and field, and writes nothing", async () => {
+    await importProvince(dataSource, defaultDataDir("long-an"));
+    const before = await snapshot(dataSource);
+    const dir = join(scratch, `broken-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    // Edits are chosen to be valid except for one mistake each, the kinds an officer makes.
+    await editCsv(join(dir, "budgets.csv"), (rows) => {
+      cell(rows, 1, "amount_vnd").set("39.651"); // a Vietnamese-formatted number where whole đồng belong
+      cell(rows, 1, "note").set("changed, but must not be written");
+    });
+    await editCsv(join(dir, "indicators.csv"), (rows) => cell(rows, 1, "category").set("SPORTS"));
+    await editCsv(join(dir, "tasks.csv"), (rows) => cell(rows, 1, "quote").set(""));
+    await editCsv(join(dir, "qms.csv"), (rows) => rows.push(["la-broken", "2023", "COMMUNE"]));
+
+    const failure = await importProvince(dataSource, dir).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ImportValidationError);
+    const problems = (failure as ImportValidationError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "budgets.csv", row: 2, field: "amount_vnd", message: expect.stringContaining("digits only") }),
+        expect.objectContaining({ file: "indicators.csv", row: 2, field: "category", message: expect.stringContaining('unknown category "SPORTS"') }),
+        expect.objectContaining({ file: "tasks.csv", row: 2, field: "quote", message: "is required" }),
+        expect.objectContaining({ file: "qms.csv", message: expect.stringMatching(/^malformed row: 3 cells/) }),
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+    expect((failure as Error).message).toContain('budgets.csv, row 2, field "amount_vnd"');
+    expect(await snapshot(dataSource)).toEqual(before);
+  });
+
+  it("reports a reference to an unknown document and an impossible QMS count", async () => {
+    const dir = join(scratch, `refs-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    await editCsv(join(dir, "qms.csv"), (rows) => {
+      cell(rows, 1, "document").set("no-such-document");
+      cell(rows, 2, "applying").set("999");
+      cell(rows, 2, "total").set("41");
+    });
+    const failure = (await importProvince(dataSource, dir).catch((e: unknown) => e)) as ImportValidationError;
+    expect(failure.problems).toEqual([
+      expect.objectContaining({ file: "qms.csv", row: 2, field: "document", message: 'no row of documents.csv has the id "no-such-document"' }),
+      expect.objectContaining({ file: "qms.csv", row: 3, field: "applying", message: "999 agencies applying is more than the 41 in scope" }),
+    ]);
+    expect(await dataSource.getRepository(entities[0]!).count()).toBe(0);
+  });
+});

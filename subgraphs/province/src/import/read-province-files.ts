@@ -1,0 +1,229 @@
+import { join } from "node:path";
+import type { z } from "zod";
+import { BudgetLine, Evidence, Indicator, QmsCoverage, SourceDocument, Task, TaskFunding } from "../entities.ts";
+import type { ImportProblem } from "./import-error.ts";
+import { readCsv } from "./read-csv.ts";
+import { type FileName, files, requiredColumns, type RowOf } from "./row-schemas.ts";
+
+export interface ProvinceData {
+  documents: SourceDocument[];
+  tasks: Task[];
+  taskFunding: TaskFunding[];
+  budgets: BudgetLine[];
+  qms: QmsCoverage[];
+  indicators: Indicator[];
+  evidence: Evidence[];
+}
+
+export interface ReadOptions {
+  onProgress?: (file: string, rowsRead: number) => void;
+}
+
+type Located<T> = { row: number; value: T };
+
+async function readFile<F extends FileName>(dir: string, name: F, problems: ImportProblem[], options: ReadOptions): Promise<Located<RowOf<F>>[]> {
+  const file = `${name}.csv`;
+  const schema = files[name] as z.ZodObject;
+  const read = await readCsv(join(dir, file), file, {
+    expectedColumns: Object.keys(schema.shape),
+    requiredColumns: requiredColumns(schema),
+    onProgress: options.onProgress && ((n) => options.onProgress?.(file, n)),
+  });
+  problems.push(...read.problems);
+  const rows: Located<RowOf<F>>[] = [];
+  for (const { row, values } of read.rows) {
+    const cells = Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v.trim()]),
+    );
+    const parsed = files[name].safeParse(cells);
+    if (parsed.success) rows.push({ row, value: parsed.data as RowOf<F> });
+    else for (const issue of parsed.error.issues) problems.push({ file, row, field: String(issue.path[0] ?? ""), message: issue.message });
+  }
+  return rows;
+}
+
+function sourceOf(row: { document: string; section: string | null; quote: string; note: string | null }) {
+  return { documentId: row.document, section: row.section, quote: row.quote, note: row.note };
+}
+
+/**
+ * Reads and checks every file of a province folder. Returns the records only when there is no
+ * problem at all, so a caller can never write half of a broken folder.
+ */
+export async function readProvinceFiles(dir: string, options: ReadOptions = {}): Promise<{ data?: ProvinceData; problems: ImportProblem[] }> {
+  const problems: ImportProblem[] = [];
+  const documents = await readFile(dir, "documents", problems, options);
+  const tasks = await readFile(dir, "tasks", problems, options);
+  const funding = await readFile(dir, "task_funding", problems, options);
+  const budgets = await readFile(dir, "budgets", problems, options);
+  const qms = await readFile(dir, "qms", problems, options);
+  const indicators = await readFile(dir, "indicators", problems, options);
+  const evidence = await readFile(dir, "evidence", problems, options);
+
+  const unique = <T>(file: string, rows: Located<T>[], keyOf: (v: T) => string, field: string) => {
+    const seen = new Map<string, number>();
+    for (const { row, value } of rows) {
+      const key = keyOf(value);
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ file, row, field, message: `"${key}" is already used on row ${first}` });
+      else seen.set(key, row);
+    }
+    return seen;
+  };
+  const documentIds = unique("documents.csv", documents, (d) => d.id, "id");
+  const taskIds = unique("tasks.csv", tasks, (t) => t.id, "id");
+  const fundingKeys = unique("task_funding.csv", funding, (f) => `${f.task}:${f.funding_source}`, "funding_source");
+  const budgetIds = unique("budgets.csv", budgets, (b) => b.id, "id");
+  const qmsIds = unique("qms.csv", qms, (q) => q.id, "id");
+  const indicatorIds = unique("indicators.csv", indicators, (i) => i.id, "id");
+
+  const refersTo = <T>(file: string, rows: Located<T>[], field: string, target: (v: T) => string | null, known: Map<string, number>, what: string) => {
+    for (const { row, value } of rows) {
+      const ref = target(value);
+      if (ref !== null && !known.has(ref)) problems.push({ file, row, field, message: `no ${what} has the id "${ref}"` });
+    }
+  };
+  for (const [file, rows] of [
+    ["tasks.csv", tasks],
+    ["task_funding.csv", funding],
+    ["budgets.csv", budgets],
+    ["qms.csv", qms],
+    ["indicators.csv", indicators],
+    ["evidence.csv", evidence],
+  ] as const) {
+    refersTo(file, rows as Located<{ document: string }>[], "document", (v) => v.document, documentIds, "row of documents.csv");
+  }
+  refersTo("task_funding.csv", funding, "task", (f) => f.task, taskIds, "task in tasks.csv");
+  refersTo("indicators.csv", indicators, "parent", (i) => i.parent, indicatorIds, "indicator");
+  const records = new Map<string, Map<string, number>>([
+    ["tasks", taskIds],
+    ["task_funding", fundingKeys],
+    ["budgets", budgetIds],
+    ["qms", qmsIds],
+    ["indicators", indicatorIds],
+  ]);
+  for (const { row, value } of evidence) {
+    const [file = "", ...rest] = value.record.split(":");
+    const known = records.get(file);
+    if (!known) problems.push({ file: "evidence.csv", row, field: "record", message: `unknown file "${file}"; expected one of ${[...records.keys()].join(", ")}` });
+    else if (!known.has(rest.join(":"))) problems.push({ file: "evidence.csv", row, field: "record", message: `${file}.csv has no record "${rest.join(":")}"` });
+  }
+
+  // Validation rules of the kind DHIS2 runs: figures that cannot all be true at once.
+  for (const { row, value } of qms) {
+    if (value.applying !== null && value.total !== null && value.applying > value.total) {
+      problems.push({ file: "qms.csv", row, field: "applying", message: `${value.applying} agencies applying is more than the ${value.total} in scope` });
+    }
+  }
+  const shares = new Map<string, number>();
+  for (const { value } of funding) shares.set(value.task, (shares.get(value.task) ?? 0) + (value.amount_vnd ?? 0));
+  for (const { row, value } of tasks) {
+    const sum = shares.get(value.id);
+    if (value.total_cost_vnd !== null && sum !== undefined && sum > value.total_cost_vnd) {
+      problems.push({ file: "tasks.csv", row, field: "total_cost_vnd", message: `the funding shares add up to ${sum} đồng, more than the total ${value.total_cost_vnd}` });
+    }
+    if (value.start && value.due && value.start > value.due) problems.push({ file: "tasks.csv", row, field: "due", message: `${value.due} is before the start ${value.start}` });
+  }
+  for (const { row, value } of indicators) {
+    if (value.period_start && value.period_end && value.period_start > value.period_end) {
+      problems.push({ file: "indicators.csv", row, field: "period_end", message: `${value.period_end} is before the start ${value.period_start}` });
+    }
+  }
+
+  if (problems.length > 0) return { problems };
+  const ordinals = new Map<string, number>();
+  return {
+    problems,
+    data: {
+      documents: documents.map(({ value: d }) =>
+        Object.assign(new SourceDocument(), {
+          id: d.id,
+          number: d.number,
+          title: d.title,
+          kind: d.kind,
+          issuer: d.issuer,
+          signer: d.signer,
+          issuedOn: d.issued_on,
+          file: d.file,
+          truncated: d.truncated,
+          note: d.note,
+        }),
+      ),
+      tasks: tasks.map(({ value: t }) =>
+        Object.assign(new Task(), {
+          id: t.id,
+          year: t.year,
+          kind: t.kind,
+          level: t.level,
+          title: t.title,
+          field: t.field,
+          leadUnit: t.lead_unit,
+          assignedBy: t.assigned_by,
+          startDate: t.start,
+          dueDate: t.due,
+          expectedResult: t.expected_result,
+          targetQuantity: t.target_quantity,
+          targetComparator: t.target_comparator,
+          targetUnit: t.target_unit,
+          outputs: t.outputs ?? [],
+          totalCostVnd: t.total_cost_vnd,
+          status: t.status,
+          ...sourceOf(t),
+        }),
+      ),
+      taskFunding: funding.map(({ value: f }) =>
+        Object.assign(new TaskFunding(), { taskId: f.task, fundingSource: f.funding_source, amountVnd: f.amount_vnd, ...sourceOf(f) }),
+      ),
+      budgets: budgets.map(({ value: b }) =>
+        Object.assign(new BudgetLine(), {
+          id: b.id,
+          year: b.year,
+          phase: b.phase,
+          fundingSource: b.funding_source,
+          purpose: b.purpose,
+          amountVnd: b.amount_vnd,
+          amountAsWritten: b.amount_as_written,
+          asOf: b.as_of,
+          ...sourceOf(b),
+        }),
+      ),
+      qms: qms.map(({ value: q }) =>
+        Object.assign(new QmsCoverage(), {
+          id: q.id,
+          year: q.year,
+          tier: q.tier,
+          status: q.status,
+          applying: q.applying,
+          total: q.total,
+          standard: q.standard,
+          ...sourceOf(q),
+        }),
+      ),
+      indicators: indicators.map(({ value: i }) =>
+        Object.assign(new Indicator(), {
+          id: i.id,
+          code: i.code,
+          name: i.name,
+          category: i.category,
+          year: i.year,
+          periodStart: i.period_start,
+          periodEnd: i.period_end,
+          target: i.target,
+          comparatorColumn: i.comparator,
+          value: i.value,
+          numerator: i.numerator,
+          denominator: i.denominator,
+          unit: i.unit,
+          baseline: i.baseline,
+          parentId: i.parent,
+          ...sourceOf(i),
+        }),
+      ),
+      evidence: evidence.map(({ value: e }) => {
+        const ordinal = (ordinals.get(e.record) ?? 0) + 1;
+        ordinals.set(e.record, ordinal);
+        return Object.assign(new Evidence(), { record: e.record, ordinal, ...sourceOf(e) });
+      }),
+    },
+  };
+}

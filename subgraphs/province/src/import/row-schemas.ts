@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { isPartialDate } from "@khcn/shared";
+import {
+  BudgetPhase,
+  Comparator,
+  FundingSource,
+  IndicatorCategory,
+  QmsTier,
+  ReportingStatus,
+  TaskKind,
+  TaskLevel,
+  TaskStatus,
+} from "../enums.ts";
+
+// Cells arrive trimmed, with empty cells as undefined: "absent" and "0" stay different things.
+const text = z.string({ error: "is required" });
+const id = text.regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and '-'");
+const whole = text
+  .regex(/^-?\d+$/, "must be a whole number written with digits only (no '.', ',' or spaces)")
+  .transform(Number)
+  .refine(Number.isSafeInteger, "is too large");
+const vnd = text
+  .regex(/^\d+$/, "must be whole đồng, digits only: 39.651 triệu đồng is 39651000000")
+  .transform(Number)
+  .refine(Number.isSafeInteger, "is too large to be exact");
+const decimal = text
+  .regex(/^-?\d+(\.\d+)?$/, "must be a number with '.' as the decimal point and no thousands separator (1,5 is written 1.5)")
+  .transform(Number);
+const year = whole.refine((y) => y >= 1945 && y <= 2100, "must be a year between 1945 and 2100");
+const partialDate = text.refine(isPartialDate, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD");
+const bool = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+const list = text.transform((v) => v.split(" | ").map((s) => s.trim()).filter(Boolean));
+
+function oneOf<T extends Record<string, string>>(values: T, what: string) {
+  const allowed = Object.values(values) as [string, ...string[]];
+  return z.enum(allowed, {
+    error: (issue) => (issue.input === undefined ? "is required" : `unknown ${what} "${String(issue.input)}"; expected one of ${allowed.join(", ")}`),
+  }) as unknown as z.ZodType<T[keyof T], string>;
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.optional().transform((v) => (v === undefined ? null : v) as z.output<T> | null);
+}
+
+const sourced = {
+  document: id,
+  section: optional(text),
+  quote: text,
+  note: optional(text),
+};
+
+export const documentRow = z.object({
+  id,
+  number: optional(text),
+  title: text,
+  kind: text,
+  issuer: text,
+  signer: optional(text),
+  issued_on: optional(partialDate),
+  file: text,
+  truncated: bool,
+  note: optional(text),
+});
+
+export const taskRow = z.object({
+  id,
+  year,
+  kind: oneOf(TaskKind, "task kind"),
+  level: optional(oneOf(TaskLevel, "level")),
+  title: text,
+  field: optional(text),
+  lead_unit: optional(text),
+  assigned_by: optional(text),
+  start: optional(partialDate),
+  due: optional(partialDate),
+  expected_result: optional(text),
+  target_quantity: optional(decimal),
+  target_comparator: optional(oneOf(Comparator, "comparator")),
+  target_unit: optional(text),
+  outputs: optional(list),
+  total_cost_vnd: optional(vnd),
+  status: oneOf(TaskStatus, "status"),
+  ...sourced,
+});
+
+export const taskFundingRow = z.object({
+  task: id,
+  funding_source: oneOf(FundingSource, "funding source"),
+  amount_vnd: optional(vnd),
+  ...sourced,
+});
+
+export const budgetRow = z.object({
+  id,
+  year,
+  phase: oneOf(BudgetPhase, "budget phase"),
+  funding_source: optional(oneOf(FundingSource, "funding source")),
+  purpose: optional(text),
+  amount_vnd: optional(vnd),
+  amount_as_written: optional(text),
+  as_of: optional(partialDate),
+  ...sourced,
+});
+
+export const qmsRow = z.object({
+  id,
+  year,
+  tier: oneOf(QmsTier, "QMS tier"),
+  status: oneOf(ReportingStatus, "status"),
+  applying: optional(whole.refine((n) => n >= 0, "cannot be negative")),
+  total: optional(whole.refine((n) => n >= 0, "cannot be negative")),
+  standard: optional(text),
+  ...sourced,
+});
+
+export const indicatorRow = z.object({
+  id,
+  code: text.regex(/^[a-z0-9_.]+$/, "must be lowercase letters, digits, '_' and '.'"),
+  name: text,
+  category: oneOf(IndicatorCategory, "category"),
+  year,
+  period_start: optional(partialDate),
+  period_end: optional(partialDate),
+  target: bool,
+  comparator: optional(oneOf(Comparator, "comparator")),
+  value: optional(decimal),
+  numerator: optional(decimal),
+  denominator: optional(decimal),
+  unit: optional(text),
+  baseline: optional(text),
+  parent: optional(id),
+  ...sourced,
+});
+
+export const evidenceRow = z.object({
+  record: text.regex(/^[a-z_]+:[a-z0-9:_-]+$/, "must be <file>:<id>, e.g. tasks:ls-2024-kt-1"),
+  ...sourced,
+});
+
+export const files = {
+  documents: documentRow,
+  tasks: taskRow,
+  task_funding: taskFundingRow,
+  budgets: budgetRow,
+  qms: qmsRow,
+  indicators: indicatorRow,
+  evidence: evidenceRow,
+} as const;
+
+export type FileName = keyof typeof files;
+export type RowOf<F extends FileName> = z.output<(typeof files)[F]>;
+
+/** Columns a file must have in its header: those whose cell may not be empty. */
+export function requiredColumns(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
+}

@@ -1,0 +1,10 @@
+export { loadProvinceConfig, type ProvinceConfig } from "./config.ts";
+export { createDataSource, type DatabaseConfig, describeDatabase, openDatabase } from "./data-source.ts";
+export { printProvinceContract, readCommittedContract, contractPath } from "./contract/contract.ts";
+export { importProvince } from "./import/import-province.ts";
+export { ImportValidationError, type ImportProblem } from "./import/import-error.ts";
+export { createProvinceServer } from "./server.ts";
+export { buildProvinceSchema } from "./schema.ts";
+export { startProvinceSubgraph, type RunningProvince, type StartProvinceOptions } from "./start-province-subgraph.ts";
+export { generateSyntheticProvince, SYNTHETIC_MARK } from "./synthetic/generate-synthetic-province.ts";
+export { startProvinceHost, type RunningProvinceHost } from "./host/start-province-host.ts";
