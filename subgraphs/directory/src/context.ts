@@ -1,0 +1,5 @@
+import type { ProvinceRegistry } from "./registry/province-registry.ts";
+
+export interface DirectoryContext {
+  registry: ProvinceRegistry;
+}

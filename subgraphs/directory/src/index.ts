@@ -1,0 +1,10 @@
+export { type DirectoryConfig, loadDirectoryConfig } from "./config.ts";
+export type { DirectoryContext } from "./context.ts";
+export { findProvinces, type ProvinceFilter } from "./registry/find-provinces.ts";
+export { normalizeName } from "./registry/normalize-name.ts";
+export type { ProvinceRecord } from "./registry/province-record.ts";
+export { createProvinceRegistry, defaultRegistryFile, loadProvinceRegistry, type ProvinceRegistry } from "./registry/province-registry.ts";
+export { RegistryValidationError } from "./registry/registry-validation-error.ts";
+export { directorySdlPath, printDirectorySdl, readCommittedDirectorySdl } from "./sdl/directory-sdl.ts";
+export { buildDirectorySchema, createDirectoryServer, type DirectoryServerOptions } from "./server.ts";
+export { type RunningDirectory, type StartDirectoryOptions, startDirectorySubgraph } from "./start-directory-subgraph.ts";
