@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { loadGatewayConfig } from "./config.ts";
+
+describe("the gateway's configuration", () => {
+  it("defaults to the layout npm start runs", () => {
+    expect(loadGatewayConfig({})).toEqual({
+      port: 4000,
+      directoryUrl: "http://127.0.0.1:4001/graphql",
+      provinces: [
+        { id: "lang-son", url: "http://127.0.0.1:4101/graphql" },
+        { id: "long-an", url: "http://127.0.0.1:4102/graphql" },
+        { id: "bac-giang", url: "http://127.0.0.1:4103/graphql" },
+      ],
+      provinceTimeoutMs: 3000,
+      contractCheckIntervalMs: 60_000,
+    });
+  });
+
+  it("reads the routing table as id=url pairs", () => {
+    const config = loadGatewayConfig({ PROVINCE_SUBGRAPHS: " long-an=http://long-an:4100/graphql , lang-son=https://ls.example/graphql " });
+    expect(config.provinces).toEqual([
+      { id: "long-an", url: "http://long-an:4100/graphql" },
+      { id: "lang-son", url: "https://ls.example/graphql" },
+    ]);
+  });
+
+  it.each([
+    ["long-an", 'PROVINCE_SUBGRAPHS must list provinces as id=url, got "long-an"'],
+    ["Long An=http://x/graphql", 'PROVINCE_SUBGRAPHS: "Long An" is not a directory id like lang-son'],
+    ["long-an=localhost:4102", 'PROVINCE_SUBGRAPHS: the URL of long-an must be http(s), got "localhost:4102"'],
+    ["long-an=nope", 'PROVINCE_SUBGRAPHS: the URL of long-an is not a URL, got "nope"'],
+    ["long-an=http://a/graphql,long-an=http://b/graphql", "PROVINCE_SUBGRAPHS lists long-an twice"],
+  ])("rejects PROVINCE_SUBGRAPHS=%s, saying why", (value, message) => {
+    expect(() => loadGatewayConfig({ PROVINCE_SUBGRAPHS: value })).toThrow(message);
+  });
+
+  it("fails fast, naming the variable, on a timeout that is not a number", () => {
+    expect(() => loadGatewayConfig({ PROVINCE_TIMEOUT_MS: "3s" })).toThrow('PROVINCE_TIMEOUT_MS must be a whole number, got "3s"');
+    expect(() => loadGatewayConfig({ PROVINCE_TIMEOUT_MS: "0" })).toThrow("PROVINCE_TIMEOUT_MS must be between 1 and 600000, got 0");
+  });
+});

@@ -1,0 +1,68 @@
+import { ConfigError, readInt, readOptionalString, readPort, readUrl } from "@khcn/shared";
+
+/** One row of the routing table as configured: a province's directory id and its subgraph's URL. */
+export interface ProvinceSubgraph {
+  /** The directory's stable id, e.g. `long-an`. */
+  id: string;
+  /** The province subgraph's GraphQL endpoint. */
+  url: string;
+}
+
+export interface GatewayConfig {
+  port: number;
+  /** The directory subgraph's GraphQL endpoint. */
+  directoryUrl: string;
+  /** Where each province's subgraph answers; display names come from the directory. */
+  provinces: ProvinceSubgraph[];
+  /** How long each province has to answer a request or a contract check, in milliseconds. */
+  provinceTimeoutMs: number;
+  /** How often the contract check and the directory's names are refreshed; 0: only at start. */
+  contractCheckIntervalMs: number;
+}
+
+/** The layout `npm start` runs: three provinces on 4101–4103. */
+export const DEFAULT_PROVINCE_SUBGRAPHS = "lang-son=http://127.0.0.1:4101/graphql,long-an=http://127.0.0.1:4102/graphql,bac-giang=http://127.0.0.1:4103/graphql";
+
+const PROVINCE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Reads `id=url` pairs separated by commas (or newlines), e.g.
+ * `lang-son=http://lang-son:4100/graphql,long-an=http://long-an:4100/graphql`.
+ */
+export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS"): ProvinceSubgraph[] {
+  const entries = value.split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length === 0) throw new ConfigError(`${name} must list at least one province as id=url`);
+  const seen = new Set<string>();
+  return entries.map((entry) => {
+    const separator = entry.indexOf("=");
+    if (separator < 0) throw new ConfigError(`${name} must list provinces as id=url, got "${entry}"`);
+    const id = entry.slice(0, separator).trim();
+    const url = entry.slice(separator + 1).trim();
+    if (!PROVINCE_ID.test(id)) throw new ConfigError(`${name}: "${id}" is not a directory id like lang-son`);
+    if (seen.has(id)) throw new ConfigError(`${name} lists ${id} twice`);
+    seen.add(id);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`${name}: the URL of ${id} is not a URL, got "${url}"`);
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new ConfigError(`${name}: the URL of ${id} must be http(s), got "${url}"`);
+    return { id, url };
+  });
+}
+
+/**
+ * PORT (4000), DIRECTORY_URL (http://127.0.0.1:4001/graphql), PROVINCE_SUBGRAPHS (the routing
+ * table as `id=url,…`; default: lang-son, long-an, bac-giang on 127.0.0.1:4101–4103),
+ * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start).
+ */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return {
+    port: readPort(env, "PORT", 4000),
+    directoryUrl: readUrl(env, "DIRECTORY_URL", "http://127.0.0.1:4001/graphql"),
+    provinces: parseProvinceSubgraphs(readOptionalString(env, "PROVINCE_SUBGRAPHS") ?? DEFAULT_PROVINCE_SUBGRAPHS),
+    provinceTimeoutMs: readInt(env, "PROVINCE_TIMEOUT_MS", 3000, { min: 1, max: 600_000 }),
+    contractCheckIntervalMs: readInt(env, "CONTRACT_CHECK_INTERVAL_MS", 60_000, { min: 0, max: 86_400_000 }),
+  };
+}

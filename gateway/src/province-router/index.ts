@@ -1,0 +1,14 @@
+export {
+  checkProvinceContracts,
+  type CheckProvinceContractsOptions,
+  type ProvinceContractReport,
+} from "./check-province-contracts.ts";
+export { describeSdlDifference, normalizeSubgraphSdl } from "./compare-sdl.ts";
+export {
+  createProvinceRouter,
+  DEFAULT_PROVINCE_TIMEOUT_MS,
+  type ProvinceRouterLogger,
+  type ProvinceRouterOptions,
+  UNROUTABLE_OPERATION,
+} from "./create-province-router.ts";
+export type { ProvinceRoute, ProvinceRoutes } from "./province-route.ts";

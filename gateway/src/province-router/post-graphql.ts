@@ -1,0 +1,55 @@
+import type { GraphQLFormattedError } from "graphql";
+
+export interface GraphQLRequestBody {
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** A GraphQL exchange over HTTP: the JSON body of a 2xx answer, or why there is none. */
+export type GraphQLExchange =
+  | { ok: true; data: Record<string, unknown> | null; errors: readonly GraphQLFormattedError[] }
+  | { ok: false; reason: string };
+
+/** The first few error messages, for a reason that fits on one line. */
+export function summarizeErrors(errors: readonly GraphQLFormattedError[] | undefined): string {
+  if (!errors?.length) return "";
+  const shown = errors.slice(0, 3).map((e) => e.message);
+  return errors.length > shown.length ? `${shown.join("; ")}; and ${errors.length - shown.length} more` : shown.join("; ");
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = error as { name?: string; message?: string; cause?: { message?: string } };
+  if (name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  return `unreachable: ${cause?.message ?? message ?? String(error)}`;
+}
+
+/** Posts plain GraphQL over HTTP with the global fetch; the timeout covers the whole exchange, body included. */
+export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number): Promise<GraphQLExchange> {
+  let status: number;
+  let text: string;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    return { ok: false, reason: describeFailure(error, timeoutMs) };
+  }
+  let json: { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] } | undefined;
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    json = undefined;
+  }
+  if (status < 200 || status > 299) {
+    const detail = summarizeErrors(json?.errors);
+    return { ok: false, reason: `HTTP ${status}${detail ? `: ${detail}` : ""}` };
+  }
+  if (typeof json !== "object" || json === null) return { ok: false, reason: "the answer is not GraphQL JSON" };
+  return { ok: true, data: json.data ?? null, errors: json.errors ?? [] };
+}
