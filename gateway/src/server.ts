@@ -5,7 +5,7 @@ import type { GatewayConfig } from "./config.ts";
 import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
-import { createProvinceRouter } from "./province-router/index.ts";
+import { createProvinceRouter, type ProvinceTransport } from "./province-router/index.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 import { subgraphSdlPaths } from "./supergraph/subgraph-sources.ts";
@@ -22,6 +22,8 @@ export interface GatewayServerOptions {
   /** The province contract the provinces are checked against; subgraphs/province/schema.graphql by default. */
   contractSdl?: string;
   logger?: GatewayLogger;
+  /** How the province router reaches a province; plain GraphQL over HTTP by default. */
+  provinceTransport?: ProvinceTransport;
 }
 
 export interface GatewayServer {
@@ -37,7 +39,7 @@ const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
  * sent to DIRECTORY_URL and "province" to the province router, GraphQL at /graphql, GraphiQL at
  * / and /graphiql, /health/live and /health/ready. The status monitor is not started here.
  */
-export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger }: GatewayServerOptions): Promise<GatewayServer> {
+export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport }: GatewayServerOptions): Promise<GatewayServer> {
   const [supergraph, contract, examples] = await Promise.all([
     supergraphSdl ?? readCommittedSupergraph(),
     contractSdl ?? readFile(subgraphSdlPaths.province, "utf8"),
@@ -51,7 +53,7 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     intervalMs: config.contractCheckIntervalMs,
     logger,
   });
-  const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger });
+  const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name }) => {

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import { groupRepresentations } from "./group-representations.ts";
 import { mergeProvinceResults, type ProvinceResult } from "./merge-province-results.ts";
 import { type ProvinceRoutes, resolveRoutes } from "./province-route.ts";
+import type { ProvinceTransport } from "./post-graphql.ts";
 import { readEntitiesOperation } from "./read-entities-operation.ts";
 import { sendToProvince } from "./send-to-province.ts";
 
@@ -22,6 +23,8 @@ export interface ProvinceRouterOptions {
   timeoutMs?: number;
   /** Told about every province that does not answer, and about representations without a province key. */
   logger?: ProvinceRouterLogger;
+  /** How a province is reached; plain GraphQL over HTTP (`postGraphQL`) by default. */
+  transport?: ProvinceTransport;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface ProvinceRouterOptions {
  * fetch is split by province key, sent to every province in parallel, and merged back in order.
  * A province that fails costs only its own entities, each with a PROVINCE_UNAVAILABLE error.
  */
-export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger }: ProvinceRouterOptions): GraphQLDataSource {
+export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport }: ProvinceRouterOptions): GraphQLDataSource {
   return {
     async process(options: GraphQLDataSourceProcessOptions) {
       // The gateway's health check (`{ __typename }`, when serviceHealthCheck is on) is about the router
@@ -52,7 +55,7 @@ export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_T
           if (!route) return [];
           const share = { query: operation.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
           return [
-            sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs }).then((answer) => {
+            sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs, transport }).then((answer) => {
               if (!answer.ok) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
               return { province: route, indices, answer };
             }),

@@ -12,3 +12,4 @@ export {
   UNROUTABLE_OPERATION,
 } from "./create-province-router.ts";
 export type { ProvinceRoute, ProvinceRoutes } from "./province-route.ts";
+export { type GraphQLExchange, type GraphQLRequestBody, postGraphQL, type ProvinceTransport } from "./post-graphql.ts";

@@ -24,6 +24,13 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return `unreachable: ${cause?.message ?? message ?? String(error)}`;
 }
 
+/**
+ * How the router reaches a province: plain GraphQL over HTTP by default. Another transport (a
+ * province served in the same process, a recorded answer for a benchmark) only has to give back
+ * the same exchange.
+ */
+export type ProvinceTransport = (url: string, body: GraphQLRequestBody, timeoutMs: number) => Promise<GraphQLExchange>;
+
 /** Posts plain GraphQL over HTTP with the global fetch; the timeout covers the whole exchange, body included. */
 export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number): Promise<GraphQLExchange> {
   let status: number;

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
-import { type GraphQLRequestBody, postGraphQL, summarizeErrors } from "./post-graphql.ts";
+import { type GraphQLRequestBody, postGraphQL, type ProvinceTransport, summarizeErrors } from "./post-graphql.ts";
 import type { ProvinceRoute } from "./province-route.ts";
 
 export type ProvinceAnswer =
@@ -14,9 +14,9 @@ export type ProvinceAnswer =
 export async function sendToProvince(
   route: ProvinceRoute,
   request: GraphQLRequestBody,
-  { responseKey, expected, timeoutMs }: { responseKey: string; expected: number; timeoutMs: number },
+  { responseKey, expected, timeoutMs, transport = postGraphQL }: { responseKey: string; expected: number; timeoutMs: number; transport?: ProvinceTransport },
 ): Promise<ProvinceAnswer> {
-  const exchange = await postGraphQL(route.url, request, timeoutMs);
+  const exchange = await transport(route.url, request, timeoutMs);
   if (!exchange.ok) return exchange;
   const entities = exchange.data?.[responseKey];
   if (!Array.isArray(entities) || entities.length !== expected) {
