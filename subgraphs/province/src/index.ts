@@ -3,6 +3,7 @@ export { createDataSource, type DatabaseConfig, describeDatabase, openDatabase }
 export { printProvinceContract, readCommittedContract, contractPath } from "./contract/contract.ts";
 export { importProvince } from "./import/import-province.ts";
 export { ImportValidationError, type ImportProblem } from "./import/import-error.ts";
+export { createContext, type ProvinceContext } from "./context.ts";
 export { createProvinceServer } from "./server.ts";
 export { buildProvinceSchema } from "./schema.ts";
 export { startProvinceSubgraph, type RunningProvince, type StartProvinceOptions } from "./start-province-subgraph.ts";

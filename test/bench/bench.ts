@@ -1,0 +1,64 @@
+// `npm run bench`: the federation measured on synthetic provinces, on loopback. Prints Markdown
+// tables and writes the figures as JSON (bench-results/). Options: --provinces 3,15,63
+// --records 100,10000 --requests 100 --connections 4 --throughput-seconds 5
+// --in-process-requests 50 --out bench-results
+// --profile DIR (every service process writes a `node --cpu-prof` profile there)
+import "reflect-metadata";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { evaluateTargets } from "./evaluate-targets.ts";
+import { formatReport } from "./format-report.ts";
+import { runBench } from "./run-bench.ts";
+
+function readList(name: string, raw: string): number[] {
+  const values = raw.split(",").map((v) => Number(v.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`--${name} takes whole numbers separated by commas, got "${raw}"`);
+  return values.sort((a, b) => a - b);
+}
+
+function readCount(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number, got "${raw}"`);
+  return value;
+}
+
+const { values } = parseArgs({
+  options: {
+    provinces: { type: "string", default: "3,15,63" },
+    records: { type: "string", default: "100,10000" },
+    requests: { type: "string", default: "100" },
+    connections: { type: "string", default: "4" },
+    "throughput-seconds": { type: "string", default: "5" },
+    "in-process-requests": { type: "string", default: "50" },
+    out: { type: "string", default: "bench-results" },
+    profile: { type: "string" },
+  },
+});
+
+const workDir = await mkdtemp(join(tmpdir(), "khcn-bench-"));
+try {
+  const started = performance.now();
+  const report = await runBench({
+    provinces: readList("provinces", values.provinces),
+    records: readList("records", values.records),
+    requests: readCount("requests", values.requests),
+    connections: readCount("connections", values.connections),
+    throughputSeconds: readCount("throughput-seconds", values["throughput-seconds"]),
+    inProcessRequests: readCount("in-process-requests", values["in-process-requests"]),
+    workDir,
+    profileDir: values.profile ? resolve(values.profile) : undefined,
+    log: (line) => console.error(`bench: ${line}`),
+  });
+  const targets = evaluateTargets(report);
+  const out = resolve(values.out);
+  await mkdir(out, { recursive: true });
+  const json = JSON.stringify({ ...report, targets }, null, 2);
+  const file = join(out, `bench-${report.startedAt.replaceAll(":", "-")}.json`);
+  await Promise.all([writeFile(file, json), writeFile(join(out, "latest.json"), json)]);
+  console.log(formatReport(report, targets));
+  console.log(`\nFigures written to ${file} (and latest.json); the run took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+}
