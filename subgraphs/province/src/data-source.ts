@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { DataSource, type Logger } from "typeorm";
 import { entities } from "./entities.ts";
 import { InitialSchema1732233600000 } from "./migrations/1732233600000-initial-schema.ts";
+import { YearOrderIndexes1764115200000 } from "./migrations/1764115200000-year-order-indexes.ts";
 
 /** Where a province's records live: an embedded SQLite file (the default) or PostgreSQL. */
 export type DatabaseConfig =
@@ -14,7 +15,7 @@ export type DatabaseConfig =
       schema?: string;
     };
 
-export const migrations = [InitialSchema1732233600000];
+export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000];
 
 /** Creates, connects and migrates a province's database. */
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<DataSource> {
