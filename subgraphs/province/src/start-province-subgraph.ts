@@ -1,10 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { LoadOnStart } from "./config.ts";
 import { type DatabaseConfig, openDatabase } from "./data-source.ts";
-import { SourceDocument } from "./entities.ts";
 import { type ImportReport } from "./import/apply-province-data.ts";
-import { importProvince } from "./import/import-province.ts";
-import { defaultDataDir } from "./paths.ts";
+import { loadOnStart } from "./load-on-start.ts";
 import { createProvinceServer } from "./server.ts";
 
 export interface StartProvinceOptions {
@@ -29,12 +27,7 @@ export interface RunningProvince {
 export async function startProvinceSubgraph(options: StartProvinceOptions): Promise<RunningProvince> {
   const dataSource = await openDatabase(options.database);
   try {
-    const loadOnStart = options.loadOnStart ?? "if-empty";
-    const empty = (await dataSource.getRepository(SourceDocument).count()) === 0;
-    const imported =
-      loadOnStart === "always" || (loadOnStart === "if-empty" && empty)
-        ? await importProvince(dataSource, options.dataDir ?? defaultDataDir(options.provinceId))
-        : undefined;
+    const imported = await loadOnStart(dataSource, options);
     const server = await createProvinceServer({ provinceId: options.provinceId, dataSource });
     const url = await server.listen(options.port, options.host);
     return {

@@ -1,26 +1,54 @@
 import "reflect-metadata";
+import cluster from "node:cluster";
+import { once } from "node:events";
 import { join } from "node:path";
-import { readOptionalString, readPort, readString } from "@khcn/shared";
+import { ConfigError, readInt, readOptionalString, readPort, readString } from "@khcn/shared";
 import type { DatabaseConfig } from "../data-source.ts";
 import { packageDir } from "../paths.ts";
-import { startProvinceHost } from "./start-province-host.ts";
+import { prepareHostedProvinces } from "./prepare-hosted-provinces.ts";
+import { type HostedProvince, startProvinceHost } from "./start-province-host.ts";
 
 /**
  * HOSTED_PROVINCES=lang-son,long-an (required), PORT (4200), DATABASE_URL (one PostgreSQL database,
  * a schema per province) or HOST_SQLITE_DIR (a SQLite file per province), HOST_DATA_ROOT (a folder
- * holding one CSV folder per province; default subgraphs/province/data).
+ * holding one CSV folder per province; default subgraphs/province/data), HOST_WORKERS (1: worker
+ * processes sharing the port, each serving every hosted province; one per core uses them all).
  */
 const env = process.env;
 const ids = readString(env, "HOSTED_PROVINCES").split(",").map((s) => s.trim()).filter(Boolean);
 const url = readOptionalString(env, "DATABASE_URL");
 const sqliteDir = readString(env, "HOST_SQLITE_DIR", join(packageDir, ".data", "host"));
 const dataRoot = readString(env, "HOST_DATA_ROOT", join(packageDir, "data"));
+const port = readPort(env, "PORT", 4200);
+const workers = readInt(env, "HOST_WORKERS", 1, { min: 1, max: 256 });
+if (workers > 1 && port === 0) throw new ConfigError("HOST_WORKERS above 1 needs a fixed PORT: the workers share it");
 const databaseOf = (id: string): DatabaseConfig =>
   url ? { type: "postgres", url, schema: `province_${id.replaceAll("-", "_")}` } : { type: "sqlite", file: join(sqliteDir, `${id}.sqlite`) };
+const provinces: HostedProvince[] = ids.map((provinceId) => ({ provinceId, database: databaseOf(provinceId), dataDir: join(dataRoot, provinceId) }));
+const urlOf = (id: string) => `http://127.0.0.1:${port}/provinces/${id}/graphql`;
 
-const host = await startProvinceHost({
-  port: readPort(env, "PORT", 4200),
-  provinces: ids.map((provinceId) => ({ provinceId, database: databaseOf(provinceId), dataDir: join(dataRoot, provinceId) })),
-});
-for (const [id, provinceUrl] of host.urls) console.log(`province ${id}: ${provinceUrl}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void host.stop().then(() => process.exit(0)));
+if (workers > 1 && cluster.isPrimary) {
+  await prepareHostedProvinces(provinces);
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`province host: worker ${worker.process.pid} exited with ${signal ?? code}; starting another`);
+    fork();
+  });
+  await Promise.all(Array.from({ length: workers }, () => once(fork(), "listening")));
+  for (const id of ids) console.log(`province ${id}: ${urlOf(id)}`);
+  console.log(`province host: ${workers} workers on port ${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      void Promise.all(running.map((w) => (w.process.kill("SIGTERM"), once(w, "exit")))).then(() => process.exit(0));
+    });
+  }
+} else {
+  // A worker finds every database prepared by the primary, and never loads files itself.
+  const host = await startProvinceHost({ port, provinces: cluster.isWorker ? provinces.map((p) => ({ ...p, loadOnStart: "never" as const })) : provinces });
+  if (cluster.isPrimary) for (const [id, provinceUrl] of host.urls) console.log(`province ${id}: ${provinceUrl}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void host.stop().then(() => process.exit(0)));
+}

@@ -3,9 +3,7 @@ import type { DataSource } from "typeorm";
 import type { LoadOnStart } from "../config.ts";
 import { createContext } from "../context.ts";
 import { type DatabaseConfig, openDatabase } from "../data-source.ts";
-import { SourceDocument } from "../entities.ts";
-import { importProvince } from "../import/import-province.ts";
-import { defaultDataDir } from "../paths.ts";
+import { loadOnStart } from "../load-on-start.ts";
 import { buildProvinceSchema } from "../schema.ts";
 
 export interface HostedProvince {
@@ -44,11 +42,7 @@ export async function startProvinceHost(options: StartProvinceHostOptions): Prom
       if (dataSources.has(province.provinceId)) throw new Error(`province "${province.provinceId}" is listed twice`);
       const dataSource = await openDatabase(province.database);
       dataSources.set(province.provinceId, dataSource);
-      const loadOnStart = province.loadOnStart ?? "if-empty";
-      const empty = (await dataSource.getRepository(SourceDocument).count()) === 0;
-      if (loadOnStart === "always" || (loadOnStart === "if-empty" && empty)) {
-        await importProvince(dataSource, province.dataDir ?? defaultDataDir(province.provinceId));
-      }
+      await loadOnStart(dataSource, province);
     }
     const server = await createGraphQLHttpServer({
       apollo: { schema: await buildProvinceSchema(), introspection: true },
