@@ -14,7 +14,7 @@ describe("the benchmark harness, at tiny sizes", () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), "khcn-bench-smoke-"));
-    report = await runBench({ provinces: [1, 3], records: [4, 40], requests: 5, connections: 2, throughputSeconds: 1, inProcessRequests: 3, workDir });
+    report = await runBench({ provinces: [1, 3], records: [4, 40], requests: 5, connections: 2, throughputSeconds: 1, hostWorkers: 2, inProcessRequests: 3, workDir });
   }, 240_000);
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 // `npm run bench`: the federation measured on synthetic provinces, on loopback. Prints Markdown
 // tables and writes the figures as JSON (bench-results/). Options: --provinces 3,15,63
 // --records 100,10000 --requests 100 --connections 4 --throughput-seconds 5
-// --in-process-requests 50 --out bench-results
+// --host-workers <cores> --in-process-requests 50 --out bench-results
 // --profile DIR (every service process writes a `node --cpu-prof` profile there)
 import "reflect-metadata";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { evaluateTargets } from "./evaluate-targets.ts";
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "100" },
     connections: { type: "string", default: "4" },
     "throughput-seconds": { type: "string", default: "5" },
+    "host-workers": { type: "string", default: String(availableParallelism()) },
     "in-process-requests": { type: "string", default: "50" },
     out: { type: "string", default: "bench-results" },
     profile: { type: "string" },
@@ -46,6 +47,7 @@ try {
     requests: readCount("requests", values.requests),
     connections: readCount("connections", values.connections),
     throughputSeconds: readCount("throughput-seconds", values["throughput-seconds"]),
+    hostWorkers: readCount("host-workers", values["host-workers"]),
     inProcessRequests: readCount("in-process-requests", values["in-process-requests"]),
     workDir,
     profileDir: values.profile ? resolve(values.profile) : undefined,

@@ -2,6 +2,7 @@ import { copyFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findFreePort } from "../helpers/free-port.ts";
 import { postQuery } from "../helpers/start-system.ts";
 import { type ServiceProcess, startServiceProcess } from "../helpers/service-process.ts";
 import { comparativeQuery, directProvinceQuery, representationsOf } from "./bench-queries.ts";
@@ -25,6 +26,8 @@ export interface BenchOptions {
   connections: number;
   /** How long each requests-per-second measurement lasts, in seconds. */
   throughputSeconds: number;
+  /** Worker processes of the multi-province host (HOST_WORKERS). */
+  hostWorkers: number;
   /** Requests for the in-process gateway measurements. */
   inProcessRequests: number;
   workDir: string;
@@ -96,6 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       requests: options.requests,
       connections: options.connections,
       throughputSeconds: options.throughputSeconds,
+      hostWorkers: options.hostWorkers,
       inProcessRequests: options.inProcessRequests,
     },
     results: [],
@@ -113,12 +117,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     let host: ServiceProcess | undefined;
     let alone: ServiceProcess | undefined;
     try {
+      const hostPort = await findFreePort();
       [host, alone] = await Promise.all([
         startServiceProcess({
+          port: hostPort,
           label: "province host",
           cwd: packages.province,
           entry: "src/host/main.ts",
-          env: { ...asDeployed, HOSTED_PROVINCES: fleet.ids.join(","), HOST_SQLITE_DIR: join(options.workDir, `tasks-${records}`, "db") },
+          env: { ...asDeployed, HOSTED_PROVINCES: fleet.ids.join(","), HOST_SQLITE_DIR: join(options.workDir, `tasks-${records}`, "db"), HOST_WORKERS: String(options.hostWorkers) },
           healthPath: "/health",
           timeoutMs: 180_000,
           nodeOptions,
