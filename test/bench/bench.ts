@@ -3,14 +3,15 @@
 // --records 100,10000 --requests 100 --connections 4 --throughput-seconds 5
 // --host-workers <cores> --in-process-requests 50 --out bench-results
 // --profile DIR (every service process writes a `node --cpu-prof` profile there)
+// --report FILE (print the tables of an earlier run's JSON again)
 import "reflect-metadata";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { evaluateTargets } from "./evaluate-targets.ts";
+import { evaluateTargets, type TargetCheck } from "./evaluate-targets.ts";
 import { formatReport } from "./format-report.ts";
-import { runBench } from "./run-bench.ts";
+import { type BenchReport, runBench } from "./run-bench.ts";
 
 function readList(name: string, raw: string): number[] {
   const values = raw.split(",").map((v) => Number(v.trim()));
@@ -35,8 +36,16 @@ const { values } = parseArgs({
     "in-process-requests": { type: "string", default: "50" },
     out: { type: "string", default: "bench-results" },
     profile: { type: "string" },
+    report: { type: "string" },
   },
 });
+
+if (values.report) {
+  // Prints the tables of an earlier run's JSON again, without measuring anything.
+  const { targets, ...report } = JSON.parse(await readFile(values.report, "utf8")) as BenchReport & { targets: TargetCheck[] };
+  console.log(formatReport(report, targets));
+  process.exit(0);
+}
 
 const workDir = await mkdtemp(join(tmpdir(), "khcn-bench-"));
 try {

@@ -29,7 +29,7 @@ export function formatReport(report: BenchReport, targets: readonly TargetCheck[
   );
   return [
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${mib(machine.memoryBytes)}, Node ${machine.node} (${machine.platform}); run ${report.startedAt}.`,
-    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests.`,
+    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests; the provinces' host ran ${options.hostWorkers} worker process(es).`,
     "",
     "### The comparative query",
     "",
