@@ -9,6 +9,25 @@ export function isPartialDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/**
+ * The first and last day a partial date covers: "2024" is 2024-01-01 to 2024-12-31, "2024-02" is
+ * 2024-02-01 to 2024-02-29. Comparing the text of two partial dates would put "2024" before "2024-03".
+ */
+export function partialDateBounds(value: string): { first: string; last: string } {
+  const [year, month, day] = value.split("-");
+  if (day) return { first: value, last: value };
+  if (month) {
+    const lastDay = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return { first: `${value}-01`, last: `${value}-${String(lastDay).padStart(2, "0")}` };
+  }
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
+}
+
+/** Whether `end` ends before `start` begins, at whatever precision each is given. */
+export function endsBeforeStart(start: string, end: string): boolean {
+  return partialDateBounds(end).last < partialDateBounds(start).first;
+}
+
 function parsePartialDate(value: unknown): string {
   if (typeof value === "string" && isPartialDate(value)) return value;
   throw new GraphQLError(`PartialDate must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`);

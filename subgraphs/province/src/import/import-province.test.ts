@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import type { DataSource } from "typeorm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../data-source.ts";
-import { entities } from "../entities.ts";
+import { entities, Evidence } from "../entities.ts";
 import { defaultDataDir } from "../paths.ts";
 import { type TestDatabase, testDatabases } from "../testing/test-databases.ts";
 import { countChanges } from "./apply-province-data.ts";
@@ -121,6 +121,70 @@ describe.each(testDatabases)("importing on $name", ({ create }) => {
     expect(problems).toHaveLength(4);
     expect((failure as Error).message).toContain('budgets.csv, row 2, field "amount_vnd"');
     expect(await snapshot(dataSource)).toEqual(before);
+  });
+
+  it("refuses on either database what PostgreSQL's columns would refuse, and counts rows as a spreadsheet does", async () => {
+    const dir = join(scratch, `limits-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    await editCsv(join(dir, "qms.csv"), (rows) => {
+      cell(rows, 1, "section").set("A.III.1.5 ".repeat(7)); // 70 characters where the column holds 50
+      cell(rows, 2, "applying").set("3000000000");
+      cell(rows, 2, "total").set("3000000001");
+    });
+    await editCsv(join(dir, "tasks.csv"), (rows) => {
+      cell(rows, 1, "start").set("2024-03");
+      cell(rows, 1, "due").set("2023-12");
+    });
+    let brokenRow = 0;
+    await editCsv(join(dir, "evidence.csv"), (rows) => {
+      const header = rows[0]!;
+      const row = (values: Record<string, string>) => header.map((column) => values[column] ?? "");
+      // A quote with a line break is one spreadsheet row over two lines of the file.
+      rows.push(row({ record: "qms:la-2024-qms-commune", document: "kh-khcn-dmst-2024-long-an", quote: "first line\nsecond line" }));
+      rows.push(row({ record: "qms:la-2024-qms-commune", document: "no-such-document", quote: "x" }));
+      brokenRow = rows.length;
+    });
+    const failure = (await importProvince(dataSource, dir).catch((e: unknown) => e)) as ImportValidationError;
+    expect(failure).toBeInstanceOf(ImportValidationError);
+    expect(failure.problems).toEqual([
+      expect.objectContaining({ file: "qms.csv", row: 2, field: "section", message: "must be at most 50 characters" }),
+      expect.objectContaining({ file: "qms.csv", row: 3, field: "applying", message: "must be at most 2147483647" }),
+      expect.objectContaining({ file: "qms.csv", row: 3, field: "total", message: "must be at most 2147483647" }),
+      expect.objectContaining({ file: "evidence.csv", row: brokenRow, field: "document", message: 'no row of documents.csv has the id "no-such-document"' }),
+      expect.objectContaining({ file: "tasks.csv", row: 2, field: "due", message: "2023-12 is before the start 2024-03" }),
+    ]);
+    expect(await dataSource.getRepository(entities[0]!).count()).toBe(0);
+  });
+
+  it("takes a due date less precise than the start, and evidence for a funding share", async () => {
+    const dir = join(scratch, `accepted-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    await editCsv(join(dir, "tasks.csv"), (rows) => {
+      cell(rows, 1, "start").set("2024-03");
+      cell(rows, 1, "due").set("2024"); // "within 2024": not before March 2024
+    });
+    const record = "task_funding:la-2023-pj-luc-binh:CENTRAL";
+    await editCsv(join(dir, "evidence.csv"), (rows) => {
+      const header = rows[0]!;
+      rows.push(header.map((column) => ({ record, document: "kh-khcn-dmst-2024-long-an", quote: "10.880 triệu đồng" })[column] ?? ""));
+    });
+    await importProvince(dataSource, dir);
+    const evidence = await dataSource.getRepository(Evidence).findBy({ record });
+    expect(evidence.map((e) => e.quote)).toEqual(["10.880 triệu đồng"]);
+  });
+
+  it("reports a broken row once, not again at every row that refers to it", async () => {
+    const dir = join(scratch, `cascade-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    let id = "";
+    await editCsv(join(dir, "budgets.csv"), (rows) => {
+      const withEvidence = rows.findIndex((r) => r[0] === "la-2024-requested-local");
+      id = rows[withEvidence]![0]!;
+      cell(rows, withEvidence, "amount_vnd").set("41.612");
+    });
+    const failure = (await importProvince(dataSource, dir).catch((e: unknown) => e)) as ImportValidationError;
+    expect(id).toBe("la-2024-requested-local");
+    expect(failure.problems).toEqual([expect.objectContaining({ file: "budgets.csv", field: "amount_vnd" })]);
   });
 
   it("reports a reference to an unknown document and an impossible QMS count", async () => {

@@ -4,7 +4,7 @@ import { parse } from "csv-parse";
 import type { ImportProblem } from "./import-error.ts";
 
 export interface CsvRow {
-  /** Line number of the record in the file (header = 1). */
+  /** The record's row as a spreadsheet shows it (header = 1): a cell with line breaks is still one row. */
   row: number;
   values: Record<string, string>;
 }
@@ -35,28 +35,31 @@ export async function readCsv(path: string, file: string, options: ReadCsvOption
   let header: string[] | undefined;
   const progressEvery = options.progressEvery ?? 1000;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       const cells = record.record;
-      const line = record.info.lines;
+      const row = record.info.records;
       if (!header) {
         header = cells.map((c) => c.trim());
+        const repeated = header.filter((c, i) => header!.indexOf(c) !== i);
+        for (const column of new Set(repeated)) problems.push({ file, row, field: column, message: "column appears more than once in the header" });
         const unknown = header.filter((c) => !options.expectedColumns.includes(c));
-        for (const column of unknown) problems.push({ file, row: line, field: column, message: `unknown column; expected ${options.expectedColumns.join(", ")}` });
+        for (const column of unknown) problems.push({ file, row, field: column, message: `unknown column; expected ${options.expectedColumns.join(", ")}` });
         for (const column of options.requiredColumns) {
-          if (!header.includes(column)) problems.push({ file, row: line, field: column, message: "required column is missing from the header" });
+          if (!header.includes(column)) problems.push({ file, row, field: column, message: "required column is missing from the header" });
         }
         continue;
       }
       if (cells.length !== header.length) {
-        problems.push({ file, row: line, message: `malformed row: ${cells.length} cells where the header has ${header.length}` });
+        problems.push({ file, row, message: `malformed row: ${cells.length} cells where the header has ${header.length}` });
         continue;
       }
-      rows.push({ row: line, values: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ""])) });
+      rows.push({ row, values: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ""])) });
       if (options.onProgress && rows.length % progressEvery === 0) options.onProgress(rows.length);
     }
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    problems.push({ file, row: line, message: `unreadable CSV: ${(error as Error).message}` });
+    // csv-parse counts the records it finished; the broken one is the next.
+    const { records } = error as { records?: number };
+    problems.push({ file, row: records === undefined ? undefined : records + 1, message: `unreadable CSV: ${(error as Error).message}` });
   }
   if (!header && problems.length === 0) problems.push({ file, message: "file is empty: it needs at least a header row" });
   return { rows, problems };

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { z } from "zod";
+import { endsBeforeStart } from "@khcn/shared";
 import { BudgetLine, Evidence, Indicator, QmsCoverage, SourceDocument, Task, TaskFunding } from "../entities.ts";
 import type { ImportProblem } from "./import-error.ts";
 import { readCsv } from "./read-csv.ts";
@@ -20,8 +21,15 @@ export interface ReadOptions {
 }
 
 type Located<T> = { row: number; value: T };
+type Cells = Record<string, string | undefined>;
 
-async function readFile<F extends FileName>(dir: string, name: F, problems: ImportProblem[], options: ReadOptions): Promise<Located<RowOf<F>>[]> {
+async function readFile<F extends FileName>(
+  dir: string,
+  name: F,
+  problems: ImportProblem[],
+  options: ReadOptions,
+  rejected: Map<FileName, Cells[]>,
+): Promise<Located<RowOf<F>>[]> {
   const file = `${name}.csv`;
   const schema = files[name] as z.ZodObject;
   const read = await readCsv(join(dir, file), file, {
@@ -36,8 +44,12 @@ async function readFile<F extends FileName>(dir: string, name: F, problems: Impo
       Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v.trim()]),
     );
     const parsed = files[name].safeParse(cells);
-    if (parsed.success) rows.push({ row, value: parsed.data as RowOf<F> });
-    else for (const issue of parsed.error.issues) problems.push({ file, row, field: String(issue.path[0] ?? ""), message: issue.message });
+    if (parsed.success) {
+      rows.push({ row, value: parsed.data as RowOf<F> });
+    } else {
+      rejected.set(name, [...(rejected.get(name) ?? []), cells]);
+      for (const issue of parsed.error.issues) problems.push({ file, row, field: String(issue.path[0] ?? ""), message: issue.message });
+    }
   }
   return rows;
 }
@@ -52,13 +64,18 @@ function sourceOf(row: { document: string; section: string | null; quote: string
  */
 export async function readProvinceFiles(dir: string, options: ReadOptions = {}): Promise<{ data?: ProvinceData; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
-  const documents = await readFile(dir, "documents", problems, options);
-  const tasks = await readFile(dir, "tasks", problems, options);
-  const funding = await readFile(dir, "task_funding", problems, options);
-  const budgets = await readFile(dir, "budgets", problems, options);
-  const qms = await readFile(dir, "qms", problems, options);
-  const indicators = await readFile(dir, "indicators", problems, options);
-  const evidence = await readFile(dir, "evidence", problems, options);
+  const rejected = new Map<FileName, Cells[]>();
+  const documents = await readFile(dir, "documents", problems, options, rejected);
+  const tasks = await readFile(dir, "tasks", problems, options, rejected);
+  const funding = await readFile(dir, "task_funding", problems, options, rejected);
+  const budgets = await readFile(dir, "budgets", problems, options, rejected);
+  const qms = await readFile(dir, "qms", problems, options, rejected);
+  const indicators = await readFile(dir, "indicators", problems, options, rejected);
+  const evidence = await readFile(dir, "evidence", problems, options, rejected);
+  // A row already reported as invalid still names its id: references to it are not reported again.
+  const rejectedKeys = (name: FileName, keyOf: (cells: Cells) => string | undefined) =>
+    new Set((rejected.get(name) ?? []).map(keyOf).filter((key): key is string => key !== undefined));
+  const byId = (cells: Cells) => cells.id;
 
   const unique = <T>(file: string, rows: Located<T>[], keyOf: (v: T) => string, field: string) => {
     const seen = new Map<string, number>();
@@ -77,10 +94,10 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
   const qmsIds = unique("qms.csv", qms, (q) => q.id, "id");
   const indicatorIds = unique("indicators.csv", indicators, (i) => i.id, "id");
 
-  const refersTo = <T>(file: string, rows: Located<T>[], field: string, target: (v: T) => string | null, known: Map<string, number>, what: string) => {
+  const refersTo = <T>(file: string, rows: Located<T>[], field: string, target: (v: T) => string | null, known: Map<string, number>, what: string, invalid: Set<string>) => {
     for (const { row, value } of rows) {
       const ref = target(value);
-      if (ref !== null && !known.has(ref)) problems.push({ file, row, field, message: `no ${what} has the id "${ref}"` });
+      if (ref !== null && !known.has(ref) && !invalid.has(ref)) problems.push({ file, row, field, message: `no ${what} has the id "${ref}"` });
     }
   };
   for (const [file, rows] of [
@@ -91,22 +108,23 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
     ["indicators.csv", indicators],
     ["evidence.csv", evidence],
   ] as const) {
-    refersTo(file, rows as Located<{ document: string }>[], "document", (v) => v.document, documentIds, "row of documents.csv");
+    refersTo(file, rows as Located<{ document: string }>[], "document", (v) => v.document, documentIds, "row of documents.csv", rejectedKeys("documents", byId));
   }
-  refersTo("task_funding.csv", funding, "task", (f) => f.task, taskIds, "task in tasks.csv");
-  refersTo("indicators.csv", indicators, "parent", (i) => i.parent, indicatorIds, "indicator");
-  const records = new Map<string, Map<string, number>>([
-    ["tasks", taskIds],
-    ["task_funding", fundingKeys],
-    ["budgets", budgetIds],
-    ["qms", qmsIds],
-    ["indicators", indicatorIds],
+  refersTo("task_funding.csv", funding, "task", (f) => f.task, taskIds, "task in tasks.csv", rejectedKeys("tasks", byId));
+  refersTo("indicators.csv", indicators, "parent", (i) => i.parent, indicatorIds, "indicator", rejectedKeys("indicators", byId));
+  const records = new Map<string, { known: Map<string, number>; invalid: Set<string> }>([
+    ["tasks", { known: taskIds, invalid: rejectedKeys("tasks", byId) }],
+    ["task_funding", { known: fundingKeys, invalid: rejectedKeys("task_funding", (c) => c.task && c.funding_source && `${c.task}:${c.funding_source}`) }],
+    ["budgets", { known: budgetIds, invalid: rejectedKeys("budgets", byId) }],
+    ["qms", { known: qmsIds, invalid: rejectedKeys("qms", byId) }],
+    ["indicators", { known: indicatorIds, invalid: rejectedKeys("indicators", byId) }],
   ]);
   for (const { row, value } of evidence) {
     const [file = "", ...rest] = value.record.split(":");
-    const known = records.get(file);
-    if (!known) problems.push({ file: "evidence.csv", row, field: "record", message: `unknown file "${file}"; expected one of ${[...records.keys()].join(", ")}` });
-    else if (!known.has(rest.join(":"))) problems.push({ file: "evidence.csv", row, field: "record", message: `${file}.csv has no record "${rest.join(":")}"` });
+    const target = records.get(file);
+    const key = rest.join(":");
+    if (!target) problems.push({ file: "evidence.csv", row, field: "record", message: `unknown file "${file}"; expected one of ${[...records.keys()].join(", ")}` });
+    else if (!target.known.has(key) && !target.invalid.has(key)) problems.push({ file: "evidence.csv", row, field: "record", message: `${file}.csv has no record "${key}"` });
   }
 
   // Validation rules of the kind DHIS2 runs: figures that cannot all be true at once.
@@ -122,10 +140,10 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
     if (value.total_cost_vnd !== null && sum !== undefined && sum > value.total_cost_vnd) {
       problems.push({ file: "tasks.csv", row, field: "total_cost_vnd", message: `the funding shares add up to ${sum} đồng, more than the total ${value.total_cost_vnd}` });
     }
-    if (value.start && value.due && value.start > value.due) problems.push({ file: "tasks.csv", row, field: "due", message: `${value.due} is before the start ${value.start}` });
+    if (value.start && value.due && endsBeforeStart(value.start, value.due)) problems.push({ file: "tasks.csv", row, field: "due", message: `${value.due} is before the start ${value.start}` });
   }
   for (const { row, value } of indicators) {
-    if (value.period_start && value.period_end && value.period_start > value.period_end) {
+    if (value.period_start && value.period_end && endsBeforeStart(value.period_start, value.period_end)) {
       problems.push({ file: "indicators.csv", row, field: "period_end", message: `${value.period_end} is before the start ${value.period_start}` });
     }
   }

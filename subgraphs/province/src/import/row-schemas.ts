@@ -14,7 +14,11 @@ import {
 
 // Cells arrive trimmed, with empty cells as undefined: "absent" and "0" stay different things.
 const text = z.string({ error: "is required" });
-const id = text.regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and '-'");
+// The lengths and ranges of the database columns: checked here, so a file that passes --check loads
+// on PostgreSQL (which enforces them) as it does on SQLite (which does not).
+const upTo = (max: number) => text.max(max, `must be at most ${max} characters`);
+const id = upTo(100).regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and '-'");
+const INT32_MAX = 2_147_483_647;
 const whole = text
   .regex(/^-?\d+$/, "must be a whole number written with digits only (no '.', ',' or spaces)")
   .transform(Number)
@@ -42,22 +46,24 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.optional().transform((v) => (v === undefined ? null : v) as z.output<T> | null);
 }
 
+const count = whole.refine((n) => n >= 0, "cannot be negative").refine((n) => n <= INT32_MAX, `must be at most ${INT32_MAX}`);
+
 const sourced = {
   document: id,
-  section: optional(text),
+  section: optional(upTo(50)),
   quote: text,
   note: optional(text),
 };
 
 export const documentRow = z.object({
   id,
-  number: optional(text),
+  number: optional(upTo(100)),
   title: text,
-  kind: text,
+  kind: upTo(100),
   issuer: text,
   signer: optional(text),
   issued_on: optional(partialDate),
-  file: text,
+  file: upTo(200),
   truncated: bool,
   note: optional(text),
 });
@@ -107,15 +113,15 @@ export const qmsRow = z.object({
   year,
   tier: oneOf(QmsTier, "QMS tier"),
   status: oneOf(ReportingStatus, "status"),
-  applying: optional(whole.refine((n) => n >= 0, "cannot be negative")),
-  total: optional(whole.refine((n) => n >= 0, "cannot be negative")),
+  applying: optional(count),
+  total: optional(count),
   standard: optional(text),
   ...sourced,
 });
 
 export const indicatorRow = z.object({
   id,
-  code: text.regex(/^[a-z0-9_.]+$/, "must be lowercase letters, digits, '_' and '.'"),
+  code: upTo(100).regex(/^[a-z0-9_.]+$/, "must be lowercase letters, digits, '_' and '.'"),
   name: text,
   category: oneOf(IndicatorCategory, "category"),
   year,
@@ -133,7 +139,8 @@ export const indicatorRow = z.object({
 });
 
 export const evidenceRow = z.object({
-  record: text.regex(/^[a-z_]+:[a-z0-9:_-]+$/, "must be <file>:<id>, e.g. tasks:ls-2024-kt-1"),
+  // A funding row's id is its task and source: task_funding:la-2023-pj-luc-binh:CENTRAL.
+  record: upTo(200).regex(/^[a-z_]+:[a-z0-9][a-z0-9-]*(:[A-Z_]+)?$/, "must be <file>:<id>, e.g. tasks:ls-2024-kt-1 or task_funding:<task>:CENTRAL"),
   ...sourced,
 });
 
