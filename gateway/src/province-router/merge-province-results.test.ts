@@ -39,4 +39,10 @@ describe("merging the provinces' answers", () => {
     const merged = mergeProvinceResults(2, [{ province: longAn, indices: [1], answer: { ok: true, entities: [{}], errors: [{ message: "odd", path: ["_entities", 7] }] } }], "_entities");
     expect(merged.errors).toEqual([{ message: "odd", extensions: { province: longAn } }]);
   });
+
+  it("passes a province's errors on without its stack trace", () => {
+    const error = { message: "refused", path: ["_entities", 0], extensions: { code: "WRONG_PROVINCE", stacktrace: ["GraphQLError: refused", "    at /srv/province/src/errors.ts:1"] } };
+    const merged = mergeProvinceResults(1, [{ province: longAn, indices: [0], answer: { ok: true, entities: [null], errors: [error] } }], "_entities");
+    expect(merged.errors).toEqual([{ message: "refused", path: ["_entities", 0], extensions: { code: "WRONG_PROVINCE", province: longAn } }]);
+  });
 });

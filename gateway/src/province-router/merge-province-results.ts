@@ -41,13 +41,15 @@ export function mergeProvinceResults(count: number, results: readonly ProvinceRe
     answer.entities.forEach((entity, i) => {
       entities[indices[i] as number] = entity;
     });
-    for (const { path, ...error } of answer.errors) {
+    for (const { path, extensions, ...error } of answer.errors) {
+      // A province's stack trace names files on its server; what failed and where is in the message.
+      const { stacktrace: _stacktrace, ...kept } = extensions ?? {};
       // A path into the province's own list moves to the gateway's index; one that points nowhere is dropped.
       const index = path?.[0] === responseKey && typeof path[1] === "number" ? indices[path[1]] : undefined;
       const moved = path?.[0] === responseKey ? (index === undefined ? undefined : [responseKey, index, ...path.slice(2)]) : path;
       errors.push({
         index: index ?? count,
-        error: { ...error, ...(moved ? { path: moved } : {}), extensions: { ...error.extensions, province: error.extensions?.province ?? named } },
+        error: { ...error, ...(moved ? { path: moved } : {}), extensions: { ...kept, province: kept.province ?? named } },
       });
     }
   }
