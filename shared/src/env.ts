@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+
 /**
  * Typed, fail-fast readers of environment variables: a wrong value stops the process at start
  * with the variable's name, instead of surfacing later as a strange runtime failure.
@@ -13,6 +15,14 @@ export function readString(env: Env, name: string, fallback?: string): string {
   if (value) return value;
   if (fallback !== undefined) return fallback;
   throw new ConfigError(`${name} is required`);
+}
+
+/**
+ * A file or folder path. A relative one is taken from where the user typed the command (npm's
+ * INIT_CWD), not from the workspace folder `npm run -w` switches to.
+ */
+export function readPath(env: Env, name: string, fallback?: string): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), readString(env, name, fallback));
 }
 
 export function readOptionalString(env: Env, name: string): string | undefined {

@@ -1,5 +1,5 @@
 export { buildFederatedSchema } from "./build-federated-schema.ts";
 export { createError, ErrorCode } from "./errors.ts";
-export { ConfigError, readInt, readOneOf, readOptionalString, readPort, readString, readUrl } from "./env.ts";
+export { ConfigError, readInt, readOneOf, readOptionalString, readPath, readPort, readString, readUrl } from "./env.ts";
 export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, VndScalar } from "./scalars.ts";
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from "./create-graphql-http-server.ts";

@@ -1,4 +1,4 @@
-import { readPort, readString } from "@khcn/shared";
+import { readPath, readPort } from "@khcn/shared";
 import { defaultRegistryFile } from "./registry/province-registry.ts";
 
 export interface DirectoryConfig {
@@ -11,6 +11,6 @@ export interface DirectoryConfig {
 export function loadDirectoryConfig(env: Record<string, string | undefined> = process.env): DirectoryConfig {
   return {
     port: readPort(env, "PORT", 4001),
-    registryFile: readString(env, "DIRECTORY_FILE", defaultRegistryFile),
+    registryFile: readPath(env, "DIRECTORY_FILE", defaultRegistryFile),
   };
 }

@@ -1,4 +1,4 @@
-import { readOneOf, readOptionalString, readPort, readString, readUrl } from "@khcn/shared";
+import { readOneOf, readOptionalString, readPath, readPort, readString, readUrl } from "@khcn/shared";
 import type { DatabaseConfig } from "./data-source.ts";
 import { defaultDataDir, defaultSqliteFile } from "./paths.ts";
 
@@ -26,12 +26,12 @@ export function loadProvinceConfig(env: Record<string, string | undefined> = pro
   const url = readOptionalString(env, "DATABASE_URL");
   const database: DatabaseConfig = url
     ? { type: "postgres", url: readUrl(env, "DATABASE_URL"), schema: readOptionalString(env, "DATABASE_SCHEMA") }
-    : { type: "sqlite", file: readString(env, "SQLITE_FILE", defaultSqliteFile(provinceId)) };
+    : { type: "sqlite", file: readPath(env, "SQLITE_FILE", defaultSqliteFile(provinceId)) };
   return {
     provinceId,
     port: readPort(env, "PORT", 4100),
     database,
-    dataDir: readString(env, "PROVINCE_DATA_DIR", defaultDataDir(provinceId)),
+    dataDir: readPath(env, "PROVINCE_DATA_DIR", defaultDataDir(provinceId)),
     loadOnStart: readOneOf(env, "LOAD_ON_START", ["if-empty", "always", "never"] as const, "if-empty"),
   };
 }

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import cluster from "node:cluster";
 import { once } from "node:events";
 import { join } from "node:path";
-import { ConfigError, readInt, readOptionalString, readPort, readString } from "@khcn/shared";
+import { ConfigError, readInt, readOptionalString, readPath, readPort, readString } from "@khcn/shared";
 import type { DatabaseConfig } from "../data-source.ts";
 import { packageDir } from "../paths.ts";
 import { prepareHostedProvinces } from "./prepare-hosted-provinces.ts";
@@ -16,9 +16,11 @@ import { type HostedProvince, startProvinceHost } from "./start-province-host.ts
  */
 const env = process.env;
 const ids = readString(env, "HOSTED_PROVINCES").split(",").map((s) => s.trim()).filter(Boolean);
+const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+if (twice) throw new ConfigError(`HOSTED_PROVINCES lists ${twice} twice`);
 const url = readOptionalString(env, "DATABASE_URL");
-const sqliteDir = readString(env, "HOST_SQLITE_DIR", join(packageDir, ".data", "host"));
-const dataRoot = readString(env, "HOST_DATA_ROOT", join(packageDir, "data"));
+const sqliteDir = readPath(env, "HOST_SQLITE_DIR", join(packageDir, ".data", "host"));
+const dataRoot = readPath(env, "HOST_DATA_ROOT", join(packageDir, "data"));
 const port = readPort(env, "PORT", 4200);
 const workers = readInt(env, "HOST_WORKERS", 1, { min: 1, max: 256 });
 if (workers > 1 && port === 0) throw new ConfigError("HOST_WORKERS above 1 needs a fixed PORT: the workers share it");
@@ -29,22 +31,37 @@ const urlOf = (id: string) => `http://127.0.0.1:${port}/provinces/${id}/graphql`
 
 if (workers > 1 && cluster.isPrimary) {
   await prepareHostedProvinces(provinces);
+  let started = false;
   let stopping = false;
-  const fork = () => cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`province host: worker ${worker.process.pid} exited with ${signal ?? code}; starting another`);
-    fork();
-  });
-  await Promise.all(Array.from({ length: workers }, () => once(fork(), "listening")));
-  for (const id of ids) console.log(`province ${id}: ${urlOf(id)}`);
-  console.log(`province host: ${workers} workers on port ${port}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
+    if (!started) {
+      // A worker that cannot start (the port is taken, a province is listed twice) fails them all alike.
+      console.error(`province host: a worker exited with ${signal ?? code} before serving; stopping`);
       stopping = true;
-      const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-      void Promise.all(running.map((w) => (w.process.kill("SIGTERM"), once(w, "exit")))).then(() => process.exit(0));
-    });
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      return;
+    }
+    console.error(`province host: worker ${worker.process.pid} exited with ${signal ?? code}; starting another in a second`);
+    setTimeout(() => stopping || cluster.fork(), 1000);
+  });
+  const listening = Array.from({ length: workers }, () => once(cluster.fork(), "listening"));
+  const failed = once(cluster, "exit");
+  await Promise.race([Promise.all(listening), failed]);
+  if (stopping) {
+    await new Promise<void>((resolve) => cluster.once("disconnect", () => resolve()));
+  } else {
+    started = true;
+    for (const id of ids) console.log(`province ${id}: ${urlOf(id)}`);
+    console.log(`province host: ${workers} workers on port ${port}`);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        stopping = true;
+        const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+        void Promise.all(running.map((w) => (w.process.kill("SIGTERM"), once(w, "exit")))).then(() => process.exit(0));
+      });
+    }
   }
 } else {
   // A worker finds every database prepared by the primary, and never loads files itself.
