@@ -7,6 +7,7 @@
 // (subgraphs/province/.data). Ctrl-C stops them all; a service that fails at start-up stops the rest.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,11 +95,16 @@ function prefixLines(stream, label, write) {
   stream.on("end", () => buffered && write(`${label.padEnd(width)} | ${buffered}\n`));
 }
 
+/** The node flags a package asks its service to run with (package.json "nodeFlags"), as its start script does. */
+function nodeFlagsOf(cwd) {
+  return JSON.parse(readFileSync(new URL(`../${cwd}/package.json`, import.meta.url), "utf8")).nodeFlags ?? [];
+}
+
 function launch(service) {
   // Each service runs its own main.ts through tsx, as `npm run start -w <package>` does, without
   // npm in between: signals reach the service itself. Its own process group keeps the terminal's
   // Ctrl-C to this launcher, which stops the gateway before the subgraphs.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeFlagsOf(service.cwd), "--import", "tsx", "src/main.ts"], {
     cwd: new URL(`../${service.cwd}/`, import.meta.url),
     env: { ...inherited, ...service.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { findFreePort } from "./free-port.ts";
 import { waitForHealth } from "./wait-for-health.ts";
 
@@ -44,7 +45,9 @@ export interface ServiceProcess {
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const port = options.port || (await findFreePort());
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), "--import", "tsx", options.entry], {
+  // The flags the package's start script gives node (package.json "nodeFlags"), so the service runs as deployed.
+  const { nodeFlags = [] } = JSON.parse(await readFile(join(options.cwd, "package.json"), "utf8")) as { nodeFlags?: string[] };
+  const child = spawn(process.execPath, [...nodeFlags, ...(options.nodeOptions ?? []), "--import", "tsx", options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
