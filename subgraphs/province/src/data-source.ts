@@ -13,6 +13,8 @@ export type DatabaseConfig =
       url: string;
       /** A PostgreSQL schema of its own, so several provinces can share one database server. */
       schema?: string;
+      /** Connections the province may hold at once (5 by default; a host of many provinces gives each fewer). */
+      poolSize?: number;
     };
 
 export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000];
@@ -43,7 +45,7 @@ export function createDataSource(config: DatabaseConfig, logger?: Logger): DataS
       },
     });
   }
-  return new DataSource({ ...common, type: "postgres", url: config.url, schema: config.schema, poolSize: 5 });
+  return new DataSource({ ...common, type: "postgres", url: config.url, schema: config.schema, poolSize: config.poolSize ?? 5 });
 }
 
 export function describeDatabase(config: DatabaseConfig): string {
