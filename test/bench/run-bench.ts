@@ -155,7 +155,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         let directory: ServiceProcess | undefined;
         let gateway: ServiceProcess | undefined;
         try {
-          directory = await startServiceProcess({ label: "directory", cwd: packages.directory, entry: "src/main.ts", env: { ...asDeployed, DIRECTORY_FILE: registryFile }, healthPath: "/health" });
+          directory = await startServiceProcess({ label: "directory", cwd: packages.directory, entry: "src/main.ts", env: { ...asDeployed, DIRECTORY_FILE: registryFile }, healthPath: "/health", nodeOptions });
           const directoryUrl = `${directory.origin}/graphql`;
           gateway = await startServiceProcess({
             label: "gateway",
