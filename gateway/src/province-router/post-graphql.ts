@@ -34,8 +34,8 @@ function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): 
 
 /**
  * Posts plain GraphQL over HTTP with undici's request API and its pooled keep-alive connections
- * (fetch spends more on web streams than a province spends on its answer: measured in
- * `npm run bench`). The timeout covers the whole exchange, body included.
+ * (in a CPU profile of the gateway, fetch's web-stream internals outweighed @apollo/gateway's own
+ * work). The timeout covers the whole exchange, body included.
  */
 export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number): Promise<GraphQLExchange> {
   const signal = AbortSignal.timeout(timeoutMs);
