@@ -1,6 +1,5 @@
-import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { startServiceProcess } from "./service-process.ts";
+import { type ServiceProcess, startServiceProcess } from "./service-process.ts";
 
 const provincePackage = fileURLToPath(new URL("../../subgraphs/province/", import.meta.url));
 
@@ -13,17 +12,10 @@ export interface ProvinceProcessOptions {
   port?: number;
 }
 
-export interface ProvinceProcess {
+export interface ProvinceProcess extends ServiceProcess {
   provinceId: string;
-  port: number;
+  /** The province's GraphQL endpoint. */
   url: string;
-  child: ChildProcess;
-  /** What the process wrote, for failure messages. */
-  output(): string;
-  /** Sends SIGKILL and waits for the process to be gone. */
-  kill(): Promise<void>;
-  /** Sends SIGTERM (then SIGKILL after 5 s) and waits. */
-  stop(): Promise<void>;
 }
 
 /** Runs one province subgraph as its own OS process, as `npm start` does, and waits for /health. */
