@@ -1,8 +1,9 @@
-# One image for every service; docker-compose.yml chooses the service by its command, e.g.
-#   npm run start -w @khcn/gateway | @khcn/directory | @khcn/province
-# The services run their TypeScript through tsx (a runtime dependency), as `npm start` does.
+# One image for every service, compiled by `npm run build`; docker-compose.yml chooses the service
+# by its command, e.g. npm run start -w @khcn/gateway | @khcn/directory | @khcn/province
+# (each runs node dist/main.js). The final stage holds production dependencies only: no TypeScript,
+# no tsx, no test tools.
 
-FROM node:20-bookworm-slim AS dependencies
+FROM node:26-slim AS build
 WORKDIR /app
 # better-sqlite3 downloads a prebuilt binary; the tools are there for when none fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -11,16 +12,19 @@ COPY shared/package.json shared/
 COPY subgraphs/province/package.json subgraphs/province/
 COPY subgraphs/directory/package.json subgraphs/directory/
 COPY gateway/package.json gateway/
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build \
+  && npm prune --omit=dev --no-audit --no-fund \
+  && rm -rf test shared/src subgraphs/*/src gateway/src
 
-FROM node:20-bookworm-slim
+FROM node:26-slim
 WORKDIR /app
 ENV NODE_ENV=production
-# Every node_modules folder npm ci made (the root's, and a workspace's own if it has one).
-COPY --from=dependencies /app ./
-COPY . .
-# A province without DATABASE_URL keeps its embedded SQLite file here.
+COPY --from=build /app ./
+# A province without DATABASE_URL keeps its embedded SQLite file here, owned by the user it runs as.
 RUN mkdir -p subgraphs/province/.data && chown node:node subgraphs/province/.data
 USER node
 EXPOSE 4000 4001 4100
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 CMD ["node", "docker/healthcheck.mjs"]
 CMD ["npm", "run", "start", "-w", "@khcn/gateway"]

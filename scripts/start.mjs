@@ -101,10 +101,10 @@ function nodeFlagsOf(cwd) {
 }
 
 function launch(service) {
-  // Each service runs its own main.ts through tsx, as `npm run start -w <package>` does, without
+  // Each service runs its own main.ts through tsx, as `npm run dev -w <package>` does, without
   // npm in between: signals reach the service itself. Its own process group keeps the terminal's
   // Ctrl-C to this launcher, which stops the gateway before the subgraphs.
-  const child = spawn(process.execPath, [...nodeFlagsOf(service.cwd), "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeFlagsOf(service.cwd), "--conditions=@khcn/source", "--import", "tsx", "src/main.ts"], {
     cwd: new URL(`../${service.cwd}/`, import.meta.url),
     env: { ...inherited, ...service.env },
     stdio: ["ignore", "pipe", "pipe"],

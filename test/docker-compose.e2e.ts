@@ -65,10 +65,27 @@ describe("docker-compose.yml, checked without a Docker engine", () => {
     for (const { dir } of workspaces.values()) expect(dockerfile).toContain(`COPY ${dir}/package.json ${dir}/`);
   });
 
-  it.each(built)("%s: its command is a script of the package it names", (_name, service) => {
+  it.each(built)("%s: its command is a script of the package it names, running the built JavaScript", (_name, service) => {
     const { packageName, script } = npmScriptOf(service.command ?? dockerfileCmd);
     expect(workspaces.has(packageName), `${packageName} is a workspace`).toBe(true);
     expect(Object.keys(workspaces.get(packageName)!.scripts)).toContain(script);
+    expect(workspaces.get(packageName)!.scripts[script]).toMatch(/^node (--[\w=-]+ )*dist\/[\w/-]+\.js$/);
+  });
+
+  it("the image builds on the current Node LTS, keeps production dependencies only, runs as a non-root user, with a health check", () => {
+    const dockerfile = read("Dockerfile");
+    const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    // Node 26 is the Active LTS line from October 2026 (Node 24 is in maintenance).
+    expect(bases.length).toBeGreaterThan(1);
+    for (const base of bases) expect(base).toMatch(/^node:26-/);
+    expect(dockerfile).toMatch(/npm run build/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    expect(finalStage).toMatch(/^USER node$/m);
+    const healthcheck = /^HEALTHCHECK .*CMD \["node", "([^"]+)"\]$/m.exec(finalStage);
+    expect(healthcheck, "a HEALTHCHECK run with node").not.toBeNull();
+    expect(existsSync(join(root, healthcheck![1]!))).toBe(true);
+    expect(read(".dockerignore")).toMatch(/^\*\*\/dist$/m);
   });
 
   it.each(built)("%s: sets only environment variables its config reads", (_name, service) => {

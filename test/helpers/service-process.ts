@@ -10,7 +10,7 @@ export interface ServiceProcessOptions {
   label: string;
   /** The workspace folder to run in. */
   cwd: string;
-  /** The TypeScript entry point, relative to cwd, e.g. `src/main.ts`. */
+  /** The entry point, relative to cwd: TypeScript run through tsx (`src/main.ts`), or built JavaScript (`dist/main.js`). */
   entry: string;
   /** Added to this process's environment; PORT is set by the helper. */
   env?: Record<string, string>;
@@ -38,16 +38,19 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** How node runs our TypeScript: tsx as a loader, and the workspaces' sources instead of their dist/. */
+export const SOURCE_NODE_FLAGS = ["--conditions=@khcn/source", "--import", "tsx"];
+
 /**
  * Runs one service as its own OS process, as `npm start` does: node itself with tsx as a loader
- * (not the tsx CLI, which would put a wrapper process between us and the service), then waits for
- * its health check.
+ * (not the tsx CLI, which would put a wrapper process between us and the service), or node alone
+ * for a built `.js` entry as production does; then waits for its health check.
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const port = options.port || (await findFreePort());
   // The flags the package's start script gives node (package.json "nodeFlags"), so the service runs as deployed.
   const { nodeFlags = [] } = JSON.parse(await readFile(join(options.cwd, "package.json"), "utf8")) as { nodeFlags?: string[] };
-  const child = spawn(process.execPath, [...nodeFlags, ...(options.nodeOptions ?? []), "--import", "tsx", options.entry], {
+  const child = spawn(process.execPath, [...nodeFlags, ...(options.nodeOptions ?? []), ...(options.entry.endsWith(".ts") ? SOURCE_NODE_FLAGS : []), options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,8 +3,9 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
-function fileOf(packageName: string, file: string): string {
-  return join(dirname(require.resolve(`${packageName}/package.json`)), file);
+/** A file of a package that does not export it: found beside the package.json it does export. */
+function fileBeside(packageJson: string, file: string): string {
+  return join(dirname(packageJson), file);
 }
 
 /**
@@ -12,10 +13,10 @@ function fileOf(packageName: string, file: string): string {
  * offline): React's and GraphiQL's UMD builds and GraphiQL's stylesheet (its fonts are inlined).
  */
 export const graphiqlAssets: Record<string, string> = {
-  "react.production.min.js": fileOf("react", "umd/react.production.min.js"),
-  "react-dom.production.min.js": fileOf("react-dom", "umd/react-dom.production.min.js"),
-  "graphiql.min.js": fileOf("graphiql", "graphiql.min.js"),
-  "graphiql.min.css": fileOf("graphiql", "graphiql.min.css"),
+  "react.production.min.js": fileBeside(require.resolve("react/package.json"), "umd/react.production.min.js"),
+  "react-dom.production.min.js": fileBeside(require.resolve("react-dom/package.json"), "umd/react-dom.production.min.js"),
+  "graphiql.min.js": fileBeside(require.resolve("graphiql/package.json"), "graphiql.min.js"),
+  "graphiql.min.css": fileBeside(require.resolve("graphiql/package.json"), "graphiql.min.css"),
 };
 
 export const GRAPHIQL_ASSETS_PATH = "/graphiql/assets";

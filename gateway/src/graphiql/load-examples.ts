@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The committed example queries GraphiQL opens with, one tab each. */
-export const examplesDir = fileURLToPath(new URL("./examples/", import.meta.url));
+export const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
 
 export interface ExampleQuery {
   /** The file's name, e.g. `1-comparative-dashboard.graphql`; the number orders the tabs. */
