@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import type { DatabaseConfig } from "../data-source.ts";
 
 export interface TestDatabase {
@@ -10,8 +11,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** PostgreSQL runs on every machine here and in CI; TEST_POSTGRES_URL points elsewhere if needed. */
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/**
+ * The PostgreSQL of this test run (test/setup/postgres.global-setup.ts): TEST_POSTGRES_URL, the
+ * server at 127.0.0.1:5432, or an embedded one started from npm when the machine has neither.
+ */
+export const postgresAdminUrl = inject("postgresUrl");
 
 async function createSqliteDatabase(): Promise<TestDatabase> {
   const dir = await mkdtemp(join(tmpdir(), "khcn-sqlite-"));
