@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadProvinceRegistry } from "../registry/province-registry.ts";
 import { type RunningDirectory, startDirectorySubgraph } from "../start-directory-subgraph.ts";
 
 interface GraphQLAnswer {
@@ -31,8 +32,10 @@ afterAll(async () => {
 });
 
 describe("provinces, filtered", () => {
-  it("without filters: every unit, past and present, in the registry's order", async () => {
-    expect(await ids("")).toEqual(["lang-son", "bac-giang", "bac-ninh-2025", "bac-ninh", "tay-ninh", "long-an", "tay-ninh-2025"]);
+  it("without filters: every unit, past and present (the 63 and the 34, 11 in both), in the registry's order", async () => {
+    const all = await ids("");
+    expect(all).toHaveLength(63 + 34 - 11);
+    expect(all).toEqual((await loadProvinceRegistry()).provinces.map((p) => p.id));
   });
 
   it('by name, ignoring case and accents: "long an" finds Long An, "LẠNG SƠN" and "lang son" find Lạng Sơn', async () => {
@@ -40,18 +43,29 @@ describe("provinces, filtered", () => {
     expect(await ids('(name: "LẠNG SƠN")')).toEqual(["lang-son"]);
     expect(await ids('(name: "lang   son")')).toEqual(["lang-son"]);
     expect(await ids('(name: "Bac Ninh")')).toEqual(["bac-ninh-2025", "bac-ninh"]);
-    expect(await ids('(name: "ninh")')).toEqual(["bac-ninh-2025", "bac-ninh", "tay-ninh", "tay-ninh-2025"]);
-    expect(await ids('(name: "Hà Nội")')).toEqual([]);
+    expect(await ids('(name: "ninh")')).toEqual(["quang-ninh", "bac-ninh-2025", "bac-ninh", "ninh-binh-2025", "ninh-binh", "ninh-thuan", "tay-ninh-2025", "tay-ninh"]);
+    expect(await ids('(name: "Hà Nội")')).toEqual(["ha-noi"]);
+    expect(await ids('(name: "Hà Tây")')).toEqual([]);
   });
 
-  it("valid on 1 July 2025: Lạng Sơn and the two merged provinces; on 30 June 2025: the five units before the merger", async () => {
-    expect(await ids('(validOn: "2025-07-01")')).toEqual(["lang-son", "bac-ninh-2025", "tay-ninh-2025"]);
-    expect(await ids('(validOn: "2025-06-30")')).toEqual(["lang-son", "bac-giang", "bac-ninh", "tay-ninh", "long-an"]);
+  it("valid on 1 July 2025: the 34 units after the merger; on 30 June 2025: the 63 before it", async () => {
+    const after = await ids('(validOn: "2025-07-01")');
+    expect(after).toHaveLength(34);
+    expect(after).toEqual(expect.arrayContaining(["lang-son", "bac-ninh-2025", "tay-ninh-2025"]));
+    expect(after).not.toContain("bac-giang");
+    const before = await ids('(validOn: "2025-06-30")');
+    expect(before).toHaveLength(63);
+    expect(before).toEqual(expect.arrayContaining(["lang-son", "bac-giang", "bac-ninh", "tay-ninh", "long-an"]));
+    expect(before.filter((id) => id.endsWith("-2025"))).toEqual([]);
   });
 
   it("valid during a partial date: in 2025 every unit existed at some time, in 1990 neither Bắc Giang nor Bắc Ninh did", async () => {
-    expect(await ids('(validOn: "2025")')).toHaveLength(7);
-    expect(await ids('(validOn: "1990-05")')).toEqual(["lang-son", "tay-ninh", "long-an"]);
+    expect(await ids('(validOn: "2025")')).toHaveLength(63 + 34 - 11);
+    const in1990 = await ids('(validOn: "1990-05")');
+    expect(in1990).toEqual(expect.arrayContaining(["lang-son", "tay-ninh", "long-an"]));
+    expect(in1990).not.toContain("bac-giang");
+    expect(in1990).not.toContain("bac-ninh");
+    expect(in1990.filter((id) => id.endsWith("-2025"))).toEqual([]);
   });
 
   it("filters combine: the Tây Ninh of today", async () => {
