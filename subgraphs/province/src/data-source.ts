@@ -4,6 +4,7 @@ import { DataSource, type Logger } from "typeorm";
 import { entities } from "./entities.ts";
 import { InitialSchema1732233600000 } from "./migrations/1732233600000-initial-schema.ts";
 import { YearOrderIndexes1764115200000 } from "./migrations/1764115200000-year-order-indexes.ts";
+import { DocumentTexts1795737600000 } from "./migrations/1795737600000-document-texts.ts";
 
 /** Where a province's records live: an embedded SQLite file (the default) or PostgreSQL. */
 export type DatabaseConfig =
@@ -17,7 +18,7 @@ export type DatabaseConfig =
       poolSize?: number;
     };
 
-export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000];
+export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000, DocumentTexts1795737600000];
 
 /** Creates, connects and migrates a province's database. */
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<DataSource> {

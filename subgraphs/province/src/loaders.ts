@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { type DataSource, In, type ObjectLiteral, type Repository } from "typeorm";
+import { type DataSource, type FindOptionsSelect, In, type ObjectLiteral, type Repository } from "typeorm";
 import { Evidence, SourceDocument, TaskFunding } from "./entities.ts";
 
 /**
@@ -9,9 +9,14 @@ import { Evidence, SourceDocument, TaskFunding } from "./entities.ts";
  */
 const IN_LIST_LIMIT = 500;
 
-async function findByKeys<T extends ObjectLiteral>(repository: Repository<T>, column: keyof T & string, keys: readonly string[]): Promise<T[]> {
-  if (keys.length > IN_LIST_LIMIT) return repository.find();
-  return repository.find({ where: { [column]: In([...keys]) } as never });
+async function findByKeys<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  column: keyof T & string,
+  keys: readonly string[],
+  select?: FindOptionsSelect<T>,
+): Promise<T[]> {
+  if (keys.length > IN_LIST_LIMIT) return repository.find({ select });
+  return repository.find({ select, where: { [column]: In([...keys]) } as never });
 }
 
 function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
@@ -27,6 +32,8 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
 
 export interface Loaders {
   documentById: DataLoader<string, SourceDocument | null>;
+  /** Apart from documentById: the text is read only when a query asks for it (see SourceDocument.text). */
+  documentTextById: DataLoader<string, string | null>;
   fundingByTask: DataLoader<string, TaskFunding[]>;
   evidenceByRecord: DataLoader<string, Evidence[]>;
 }
@@ -39,6 +46,10 @@ export function createLoaders(dataSource: DataSource): Loaders {
   return {
     documentById: new DataLoader(async (ids) => {
       const byId = new Map((await findByKeys(documents, "id", ids)).map((d) => [d.id, d]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    documentTextById: new DataLoader(async (ids) => {
+      const byId = new Map((await findByKeys(documents, "id", ids, { id: true, text: true })).map((d) => [d.id, d.text ?? null]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     fundingByTask: new DataLoader(async (taskIds) => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,21 +7,20 @@ import { describe, expect, it } from "vitest";
 
 /*
  * Every row of the province data files must come from its source document: the quote (and every
- * evidence quote) is a verbatim span of the seed text named in documents.csv, and every number
+ * evidence quote) is a verbatim span of the text in the folder's texts/ that documents.csv names
+ * (and whose SHA-256 it gives), and every number
  * the row holds is one of the numbers written in its quote or in an evidence quote of the same
  * record. References between files must resolve.
  */
 
 const here = dirname(fileURLToPath(import.meta.url)); // <repo>/subgraphs/province/src/data
-const repoRoot = resolve(here, "../../../..");
 const dataDir = resolve(here, "../../data");
-const seedsDir = resolve(repoRoot, "../shared/seeds");
 
 const expectedProvinces = ["lang-son", "long-an", "bac-giang"];
 
 /** The header of each file, in FORMAT.md's order. */
 const columns = {
-  documents: ["id", "number", "title", "kind", "issuer", "signer", "issued_on", "file", "truncated", "note"],
+  documents: ["id", "number", "title", "kind", "issuer", "signer", "issued_on", "file", "sha256", "truncated", "note"],
   tasks: [
     "id", "year", "kind", "level", "title", "field", "lead_unit", "assigned_by", "start", "due", "expected_result",
     "target_quantity", "target_comparator", "target_unit", "outputs", "total_cost_vnd", "status", "document", "section", "quote", "note",
@@ -77,17 +77,20 @@ function recordKey(file: FileName, row: Row): string {
 }
 
 interface Folder {
+  /** The province folder; its texts/ holds the documents' texts. */
+  dir: string;
   files: Record<FileName, Row[]>;
   headers: Record<FileName, string[]>;
   missing: string[];
 }
 
 function readFolder(province: string): Folder {
+  const dir = join(dataDir, province);
   const files = {} as Record<FileName, Row[]>;
   const headers = {} as Record<FileName, string[]>;
   const missing: string[] = [];
   for (const file of Object.keys(columns) as FileName[]) {
-    const path = join(dataDir, province, `${file}.csv`);
+    const path = join(dir, `${file}.csv`);
     if (!existsSync(path)) {
       missing.push(`${file}.csv`);
       files[file] = [];
@@ -98,27 +101,32 @@ function readFolder(province: string): Folder {
     files[file] = rows;
     headers[file] = header;
   }
-  return { files, headers, missing };
+  return { dir, files, headers, missing };
 }
 
-const seedCache = new Map<string, string>();
-function seedText(file: string): string | undefined {
-  if (!seedCache.has(file)) {
-    const path = join(seedsDir, file);
+const textCache = new Map<string, { bytes: Buffer; text: string }>();
+function readText(dir: string, file: string): { bytes: Buffer; text: string } | undefined {
+  const path = join(dir, "texts", file);
+  if (!textCache.has(path)) {
     if (!existsSync(path)) return undefined;
-    seedCache.set(file, readFileSync(path, "utf8"));
+    const bytes = readFileSync(path);
+    textCache.set(path, { bytes, text: bytes.toString("utf8") });
   }
-  return seedCache.get(file);
+  return textCache.get(path);
 }
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** Every problem of one province folder, as readable lines; an empty list means the folder is faithful to its sources. */
 function checkFolder(folder: Folder): string[] {
   const problems: string[] = [];
-  const { files } = folder;
+  const { dir, files } = folder;
   const documents = new Map(files.documents.map((d) => [d.id!, d]));
 
   for (const d of files.documents) {
-    if (!d.file || seedText(d.file) === undefined) problems.push(`documents.csv ${d.id}: seed file "${d.file}" not found in ${seedsDir}`);
+    const text = d.file ? readText(dir, d.file) : undefined;
+    if (!text) problems.push(`documents.csv ${d.id}: text "${d.file}" not found in ${join(dir, "texts")}`);
+    else if (sha256(text.bytes) !== d.sha256) problems.push(`documents.csv ${d.id}: texts/${d.file} has SHA-256 ${sha256(text.bytes)}, documents.csv says "${d.sha256}"`);
   }
 
   /** The text of the row's document, or a problem. */
@@ -128,7 +136,7 @@ function checkFolder(folder: Folder): string[] {
       problems.push(`${where}: document "${row.document}" is not a row of documents.csv`);
       return undefined;
     }
-    return seedText(document.file ?? "");
+    return readText(dir, document.file ?? "")?.text;
   };
   const checkQuote = (where: string, row: Row) => {
     const quote = row.quote ?? "";
@@ -193,8 +201,9 @@ describe("the Vietnamese number reader", () => {
 
 describe("the checker itself", () => {
   const base = (): Folder => ({
+    dir: join(dataDir, "long-an"),
     files: {
-      documents: [{ id: "doc", file: "001_8d2f8cf66f8fc933.txt" }],
+      documents: [{ id: "doc", file: "001_8d2f8cf66f8fc933.txt", sha256: "06c85ec01604962f9a145671220b16426b5a38710e4d1072a645002049d2b2e0" }],
       tasks: [],
       task_funding: [],
       budgets: [
@@ -230,6 +239,14 @@ describe("the checker itself", () => {
       expect.stringContaining('parent "nope" is not an indicator id'),
     ]);
   });
+  it("rejects a text that is missing or whose SHA-256 is not the one documents.csv gives", () => {
+    const altered = base();
+    altered.files.documents[0]!.sha256 = "0".repeat(64);
+    expect(checkFolder(altered)).toEqual([expect.stringContaining("texts/001_8d2f8cf66f8fc933.txt has SHA-256 06c85ec0")]);
+    const missing = base();
+    missing.files.documents[0]!.file = "no-such-text.txt";
+    expect(checkFolder(missing)).toEqual(expect.arrayContaining([expect.stringContaining('text "no-such-text.txt" not found')]));
+  });
   it("takes a figure from an evidence quote of the same record only", () => {
     const folder = base();
     folder.files.budgets[0]!.amount_vnd = "13572000000";
@@ -239,9 +256,8 @@ describe("the checker itself", () => {
   });
 });
 
-describe("province data files match their seed documents", () => {
-  it("finds the seed texts and every province folder", () => {
-    expect(existsSync(seedsDir), seedsDir).toBe(true);
+describe("province data files match their source texts", () => {
+  it("finds every province folder", () => {
     const folders = readdirSync(dataDir).filter((name) => statSync(join(dataDir, name)).isDirectory());
     expect(folders.sort()).toEqual(expect.arrayContaining([...expectedProvinces].sort()));
   });
@@ -269,6 +285,16 @@ describe("province data files match their seed documents", () => {
 
     it("quotes every row verbatim, holds only figures its quotes write, and resolves every reference", () => {
       expect(checkFolder(folder)).toEqual([]);
+    });
+
+    it("holds in texts/ only the texts documents.csv names, each listed with its SHA-256 in SOURCES.md", () => {
+      const named = folder.files.documents.map((d) => d.file);
+      expect(readdirSync(join(folder.dir, "texts")).sort()).toEqual([...named].sort());
+      const sources = readFileSync(join(dataDir, "SOURCES.md"), "utf8").split("\n");
+      for (const d of folder.files.documents) {
+        const line = sources.find((l) => l.startsWith(`| \`${province}/texts/${d.file}\` |`));
+        expect(line, `SOURCES.md's row of ${d.file}`).toContain(`| \`${d.sha256}\` |`);
+      }
     });
   });
 });

@@ -38,6 +38,23 @@ export class SourceDocument {
   @Field(() => String, { description: "The text file the document was read from" })
   file!: string;
 
+  // Nullable: a database loaded before the texts were stored has none until the next import.
+  @Column({ type: "varchar", length: 64, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The SHA-256 of the text's UTF-8 bytes, in hex: the same text anywhere has the same hash. Null when `text` is null",
+  })
+  sha256!: string | null;
+
+  /**
+   * Not read with the row (`select: false`): it is tens of kilobytes where the other columns are a
+   * few hundred bytes, and lists of documents (the comparative dashboard's) never ask for it.
+   * SourceDocumentResolver serves the GraphQL field through a per-request loader. Undefined when
+   * not read, null when the database holds none.
+   */
+  @Column({ type: "text", nullable: true, select: false })
+  text?: string | null;
+
   @Column({ type: "boolean", transformer: booleanTransformer })
   @Field(() => Boolean, { description: "True when the available text stops before the document's end" })
   truncated!: boolean;

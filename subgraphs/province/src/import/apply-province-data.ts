@@ -29,8 +29,18 @@ const tables: TablePlan<ObjectLiteral>[] = [
 
 const CHUNK = 400;
 
+/**
+ * The values that decide whether a row changed. Columns not read back (`select: false`, a
+ * document's text) are left out: the existing row does not hold them, and a column read with
+ * them (the text's sha256) changes whenever they do.
+ */
 function columnValues(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): string {
-  return JSON.stringify(manager.connection.getMetadata(entity).columns.map((c) => c.getEntityValue(row) ?? null));
+  return JSON.stringify(
+    manager.connection
+      .getMetadata(entity)
+      .columns.filter((c) => c.isSelect)
+      .map((c) => c.getEntityValue(row) ?? null),
+  );
 }
 
 function primaryKey(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): ObjectLiteral {

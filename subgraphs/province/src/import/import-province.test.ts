@@ -1,13 +1,17 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { graphql } from "graphql";
 import type { DataSource } from "typeorm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createContext } from "../context.ts";
 import { openDatabase } from "../data-source.ts";
-import { entities, Evidence } from "../entities.ts";
+import { entities, Evidence, SourceDocument } from "../entities.ts";
 import { defaultDataDir } from "../paths.ts";
+import { buildProvinceSchema } from "../schema.ts";
 import { type TestDatabase, testDatabases } from "../testing/test-databases.ts";
 import { countChanges } from "./apply-province-data.ts";
 import { ImportValidationError } from "./import-error.ts";
@@ -20,7 +24,8 @@ async function snapshot(dataSource: DataSource): Promise<unknown> {
   const tables: Record<string, unknown[]> = {};
   for (const entity of entities) {
     const metadata = dataSource.getMetadata(entity);
-    const rows = await dataSource.getRepository(entity).find();
+    // Every column by name: a plain find() leaves out the ones not read by default (a document's text).
+    const rows = await dataSource.getRepository(entity).find({ select: Object.fromEntries(metadata.columns.map((c) => [c.propertyName, true])) });
     tables[metadata.tableName] = rows
       .map((row) => metadata.columns.map((c) => c.getEntityValue(row) ?? null))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -38,6 +43,14 @@ function cell(rows: string[][], row: number, column: string): { get(): string; s
   const index = rows[0]!.indexOf(column);
   if (index < 0) throw new Error(`no column ${column}`);
   return { get: () => rows[row]![index]!, set: (value) => void (rows[row]![index] = value) };
+}
+
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+const longAnText = "001_8d2f8cf66f8fc933.txt";
+
+async function storedTexts(dataSource: DataSource): Promise<Record<string, string | null>> {
+  const documents = await dataSource.getRepository(SourceDocument).find({ select: { id: true, text: true } });
+  return Object.fromEntries(documents.map((d) => [d.id, d.text ?? null]));
 }
 
 describe.each(testDatabases)("importing on $name", ({ create }) => {
@@ -201,5 +214,78 @@ describe.each(testDatabases)("importing on $name", ({ create }) => {
       expect.objectContaining({ file: "qms.csv", row: 3, field: "applying", message: "999 agencies applying is more than the 41 in scope" }),
     ]);
     expect(await dataSource.getRepository(entities[0]!).count()).toBe(0);
+  });
+  it("refuses a document whose text is missing from texts/, naming documents.csv, the row and the field", async () => {
+    const dir = join(scratch, `no-text-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    await rm(join(dir, "texts", longAnText));
+    const failure = (await importProvince(dataSource, dir).catch((e: unknown) => e)) as ImportValidationError;
+    expect(failure).toBeInstanceOf(ImportValidationError);
+    expect(failure.problems).toEqual([
+      expect.objectContaining({ file: "documents.csv", row: 2, field: "file", message: expect.stringContaining(`texts/${longAnText} is missing`) }),
+    ]);
+    expect(failure.message).toContain('documents.csv, row 2, field "file"');
+    expect(await dataSource.getRepository(SourceDocument).count()).toBe(0);
+  });
+
+  it("refuses a text whose SHA-256 is not documents.csv's, and writes nothing", async () => {
+    await importProvince(dataSource, defaultDataDir("long-an"));
+    const before = await snapshot(dataSource);
+    const dir = join(scratch, `altered-text-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    // A text corrected by hand, its sha256 left as it was, and an edit elsewhere that must wait for it.
+    await appendFile(join(dir, "texts", longAnText), "\nMột câu thêm vào.");
+    await editCsv(join(dir, "documents.csv"), (rows) => cell(rows, 1, "title").set("changed, but must not be written"));
+    await editCsv(join(dir, "qms.csv"), (rows) => cell(rows, 1, "note").set("changed, but must not be written"));
+    const failure = (await importProvince(dataSource, dir).catch((e: unknown) => e)) as ImportValidationError;
+    expect(failure).toBeInstanceOf(ImportValidationError);
+    const actual = sha256(await readFile(join(dir, "texts", longAnText)));
+    expect(failure.problems).toEqual([
+      expect.objectContaining({ file: "documents.csv", row: 2, field: "sha256", message: expect.stringContaining(`has SHA-256 ${actual}, not 06c85ec0`) }),
+    ]);
+    expect(await snapshot(dataSource)).toEqual(before);
+  });
+
+  it("takes a corrected text with its new sha256 as one update of the document", async () => {
+    await importProvince(dataSource, defaultDataDir("long-an"));
+    const dir = join(scratch, `corrected-text-${Date.now()}`);
+    await cp(defaultDataDir("long-an"), dir, { recursive: true });
+    const path = join(dir, "texts", longAnText);
+    await appendFile(path, "\nMột câu thêm vào.");
+    const corrected = await readFile(path, "utf8");
+    await editCsv(join(dir, "documents.csv"), (rows) => cell(rows, 1, "sha256").set(sha256(corrected)));
+    const report = await importProvince(dataSource, dir);
+    expect(report.documents).toEqual({ added: 0, updated: 1, removed: 0, unchanged: 0 });
+    expect(countChanges(report)).toBe(1);
+    expect(await storedTexts(dataSource)).toEqual({ "kh-khcn-dmst-2024-long-an": corrected });
+    expect(countChanges(await importProvince(dataSource, dir))).toBe(0);
+  });
+
+  it.each(provinces)("stores %s's texts and serves each as SourceDocument.text, holding its quotes verbatim", async (province) => {
+    await importProvince(dataSource, defaultDataDir(province));
+    const result = await graphql({
+      schema: await buildProvinceSchema(),
+      source: `{ thisProvince {
+        documents { id file sha256 text }
+        qmsCoverage { source { quote document { id } } }
+        tasks { source { quote document { id } } }
+        indicators { source { quote document { id } } }
+      } }`,
+      contextValue: createContext(province, dataSource),
+    });
+    expect(result.errors).toBeUndefined();
+    type Sourced = { source: { quote: string; document: { id: string } } };
+    const served = result.data!.thisProvince as { documents: { id: string; file: string; sha256: string; text: string }[] } & Record<string, Sourced[]>;
+    for (const document of served.documents) {
+      const bytes = await readFile(join(defaultDataDir(province), "texts", document.file));
+      expect(document.text).toBe(bytes.toString("utf8"));
+      expect(sha256(document.text)).toBe(document.sha256);
+    }
+    const records = [...served.qmsCoverage!, ...served.tasks!, ...served.indicators!];
+    expect(records.length).toBeGreaterThan(0);
+    for (const { source } of records) {
+      const document = served.documents.find((d) => d.id === source.document.id)!;
+      expect(document.text).toContain(source.quote);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFile as readBytes } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { endsBeforeStart } from "@khcn/shared";
@@ -54,6 +56,43 @@ async function readFile<F extends FileName>(
   return rows;
 }
 
+/**
+ * The text of each document row, read from `<dir>/texts/<file>` and checked against its sha256:
+ * the quotes are verbatim spans of exactly these bytes, so a changed text is refused, not served.
+ */
+async function readTexts(dir: string, documents: Located<RowOf<"documents">>[], problems: ImportProblem[]): Promise<Map<number, string>> {
+  const texts = new Map<number, string>();
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (const { row, value } of documents) {
+    const problem = (field: "file" | "sha256", message: string) => problems.push({ file: "documents.csv", row, field, message });
+    const path = join(dir, "texts", value.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readBytes(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") problem("file", `texts/${value.file} is missing (expected at ${path})`);
+      else problem("file", `texts/${value.file} cannot be read: ${(error as Error).message}`);
+      continue;
+    }
+    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (actual !== value.sha256) {
+      problem("sha256", `texts/${value.file} has SHA-256 ${actual}, not ${value.sha256}: the text was changed, or sha256 was not updated with it`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      problem("file", `texts/${value.file} is not UTF-8 text`);
+      continue;
+    }
+    // PostgreSQL's text type cannot hold NUL; SQLite would take it, and the folder must load on both.
+    if (text.includes("\0")) problem("file", `texts/${value.file} contains a NUL character`);
+    else texts.set(row, text);
+  }
+  return texts;
+}
+
 function sourceOf(row: { document: string; section: string | null; quote: string; note: string | null }) {
   return { documentId: row.document, section: row.section, quote: row.quote, note: row.note };
 }
@@ -72,6 +111,7 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
   const qms = await readFile(dir, "qms", problems, options, rejected);
   const indicators = await readFile(dir, "indicators", problems, options, rejected);
   const evidence = await readFile(dir, "evidence", problems, options, rejected);
+  const texts = await readTexts(dir, documents, problems);
   // A row already reported as invalid still names its id: references to it are not reported again.
   const rejectedKeys = (name: FileName, keyOf: (cells: Cells) => string | undefined) =>
     new Set((rejected.get(name) ?? []).map(keyOf).filter((key): key is string => key !== undefined));
@@ -153,7 +193,7 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
   return {
     problems,
     data: {
-      documents: documents.map(({ value: d }) =>
+      documents: documents.map(({ row, value: d }) =>
         Object.assign(new SourceDocument(), {
           id: d.id,
           number: d.number,
@@ -163,6 +203,8 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
           signer: d.signer,
           issuedOn: d.issued_on,
           file: d.file,
+          sha256: d.sha256,
+          text: texts.get(row)!,
           truncated: d.truncated,
           note: d.note,
         }),

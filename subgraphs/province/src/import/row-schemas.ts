@@ -63,7 +63,10 @@ export const documentRow = z.object({
   issuer: text,
   signer: optional(text),
   issued_on: optional(partialDate),
-  file: upTo(200),
+  // A bare name inside the folder's texts/: a path could read files outside the province's folder.
+  file: upTo(200).regex(/^(?!\.\.?$)[^/\\]+$/, "must be a file name in texts/, without a folder"),
+  // Upper case too: Windows' Get-FileHash prints it so.
+  sha256: text.regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex digits of the text's SHA-256").transform((v) => v.toLowerCase()),
   truncated: bool,
   note: optional(text),
 });

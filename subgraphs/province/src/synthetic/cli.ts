@@ -6,7 +6,7 @@ const usage = `Write a synthetic province's CSV files, for measuring scale (neve
 
   npm run synthetic -w @khcn/province -- --out <folder> [--tasks 100] [--province synthetic-01] [--seed 1]
 
-  --out       the folder to write (documents.csv, tasks.csv, ... and a README saying ${SYNTHETIC_MARK})
+  --out       the folder to write (documents.csv, tasks.csv, ..., the texts/ they quote and a README saying ${SYNTHETIC_MARK})
   --tasks     tasks to generate; indicators, funding rows and evidence scale with them (default 100)
   --province  the id written into the files (default synthetic-01; a real province's id is refused)
   --seed      the same seed writes the same files (default 1)

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
@@ -121,6 +122,12 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
       ...sourced(`${numerator}/${denominator} cơ sở.`),
     });
   }
+  // The document's text is every quote it is cited for, one a line: as in a real province's folder,
+  // each row's quote is a verbatim span of its document's text, and a client asking for the text
+  // gets one the size of what it quotes.
+  const quotes = new Set([...tasks, ...funding, ...evidence, ...budgets, ...qms, ...indicators].map((row) => row.quote));
+  const text = [`${SYNTHETIC_MARK} plan of ${options.provinceId}: generated for benchmarks, not a real document.`, ...quotes].join("\n") + "\n";
+  const textFile = "synthetic-plan.txt";
   const documents = [
     {
       id: docId,
@@ -129,13 +136,15 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
       kind: "Kế hoạch",
       issuer: `${SYNTHETIC_MARK} generator`,
       issued_on: "2024",
-      file: "synthetic",
+      file: textFile,
+      sha256: createHash("sha256").update(text, "utf8").digest("hex"),
       truncated: false,
       note,
     },
   ];
-  await mkdir(dir, { recursive: true });
+  await mkdir(join(dir, "texts"), { recursive: true });
   await Promise.all([
+    writeFile(join(dir, "texts", textFile), text),
     writeFile(join(dir, "documents.csv"), toCsv("documents", documents)),
     writeFile(join(dir, "tasks.csv"), toCsv("tasks", tasks)),
     writeFile(join(dir, "task_funding.csv"), toCsv("task_funding", funding)),
