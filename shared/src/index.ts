@@ -3,3 +3,4 @@ export { createError, ErrorCode } from "./errors.ts";
 export { ConfigError, readInt, readOneOf, readOptionalString, readPath, readPort, readString, readUrl } from "./env.ts";
 export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, VndScalar } from "./scalars.ts";
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from "./create-graphql-http-server.ts";
+export * from "./catalogue/index.ts";
