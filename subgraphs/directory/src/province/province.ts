@@ -24,5 +24,11 @@ export class Province implements ProvinceRecord {
   @Field(() => Boolean, { description: "Whether the province runs a subgraph, so its plans' figures can be queried" })
   hasSubgraph!: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Where this row's facts come from (the decision or resolution, and the page read), and what about them is uncertain",
+  })
+  source!: string | null;
+
   successorId!: string | null;
 }

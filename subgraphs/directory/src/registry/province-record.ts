@@ -13,4 +13,6 @@ export interface ProvinceRecord {
   successorId: string | null;
   /** Whether the province runs a subgraph with its figures. */
   hasSubgraph: boolean;
+  /** Where the row's facts come from, and what about them is uncertain. */
+  source: string | null;
 }

@@ -58,6 +58,7 @@ export function validateRegistry(data: unknown, source: string): ProvinceRecord[
       validTo: validTo as string | null,
       successorId: successor as string | null,
       hasSubgraph: hasSubgraph as boolean,
+      source: (note as string | undefined) ?? null,
     };
     if (typeof validFrom === "string" && typeof validTo === "string" && periodOf(record).from > periodOf(record).to) {
       problem("validTo", `${validTo} is before validFrom ${validFrom}`);
