@@ -31,6 +31,9 @@ describe("a data scientist opens GraphiQL at the gateway, offline", () => {
       expect.stringContaining("QmsCoverageSideBySide"),
       expect.stringContaining("BudgetsByPhaseAndFundingSource"),
       expect.stringContaining("KeyTasksDue"),
+      expect.stringContaining("NationalQmsCoverage"),
+      expect.stringContaining("BudgetRequestedByFundingSource"),
+      expect.stringContaining("UnitsAfterTheMerger"),
     ]);
 
     await page.locator(".graphiql-execute-button").click();

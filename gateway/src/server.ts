@@ -1,10 +1,11 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared";
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { createGraphQLHttpServer, type GraphQLHttpServer, loadMeasureCatalogue } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GatewayConfig } from "./config.ts";
 import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
+import { createNationalSchema } from "./national/create-national-schema.ts";
 import { createProvinceRouter, type ProvinceTransport } from "./province-router/index.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
@@ -36,7 +37,7 @@ const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
 
 /**
  * Builds the gateway (does not listen): @apollo/gateway over the static supergraph, "directory"
- * sent to DIRECTORY_URL and "province" to the province router, GraphQL at /graphql, GraphiQL at
+ * sent to DIRECTORY_URL, "province" to the province router, "national" answered in this process, GraphQL at /graphql, GraphiQL at
  * / and /graphiql, /health/live and /health/ready. The status monitor is not started here.
  */
 export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport }: GatewayServerOptions): Promise<GatewayServer> {
@@ -54,11 +55,13 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     logger,
   });
   const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
+  const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: config.provinceTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name }) => {
       if (name === "province") return router;
       if (name === "directory") return new RemoteGraphQLDataSource({ url: config.directoryUrl });
+      if (name === "national") return new LocalGraphQLDataSource(national);
       throw new Error(`the supergraph names a subgraph the gateway does not know: ${name}`);
     },
   });

@@ -9,12 +9,15 @@ import { renderGraphiQLPage } from "./render-graphiql-page.ts";
 const examples = await loadExampleQueries();
 
 describe("the example queries GraphiQL opens with", () => {
-  it("are the four the issue asks for, in tab order", () => {
+  it("are the province-by-province ones and the national ones, in tab order", () => {
     expect(examples.map((e) => e.file)).toEqual([
       "1-comparative-dashboard.graphql",
       "2-qms-coverage.graphql",
       "3-budgets-by-phase-and-source.graphql",
       "4-key-tasks-due.graphql",
+      "5-national-qms-coverage.graphql",
+      "6-budget-by-funding-source.graphql",
+      "7-units-after-the-merger.graphql",
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { groupRepresentations } from "./group-representations.ts";
-import { mergeProvinceResults, type ProvinceResult } from "./merge-province-results.ts";
+import type { DocumentNode, GraphQLFormattedError } from "graphql";
+import { type MergedEntities, mergeProvinceResults, type ProvinceResult } from "./merge-province-results.ts";
 import { type ProvinceRoutes, resolveRoutes } from "./province-route.ts";
 import type { ProvinceTransport } from "./post-graphql.ts";
 import { readEntitiesOperation } from "./read-entities-operation.ts";
@@ -27,42 +28,57 @@ export interface ProvinceRouterOptions {
   transport?: ProvinceTransport;
 }
 
+/** An `_entities` request as the router takes it: GraphQL over HTTP's body, parsed or not. */
+export interface EntitiesRequest {
+  query?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The province router: a data source for the gateway, and the same routing for in-process callers (the national subgraph). */
+export interface ProvinceRouter extends GraphQLDataSource {
+  /** Splits an `_entities` request by province key, asks each province in parallel, merges the answers in order. */
+  routeEntities(request: EntitiesRequest, document?: DocumentNode): Promise<MergedEntities | { errors: GraphQLFormattedError[] }>;
+}
+
 /**
  * The "province" subgraph as @apollo/gateway sees it (through `buildService`): each `_entities`
  * fetch is split by province key, sent to every province in parallel, and merged back in order.
  * A province that fails costs only its own entities, each with a PROVINCE_UNAVAILABLE error.
  */
-export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport }: ProvinceRouterOptions): GraphQLDataSource {
+export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport }: ProvinceRouterOptions): ProvinceRouter {
+  const routeEntities: ProvinceRouter["routeEntities"] = async (request, document) => {
+    const operation = readEntitiesOperation(request, document);
+    if (operation.kind === "unsupported") {
+      return { errors: [{ message: `The province router cannot route this operation: ${operation.reason}`, extensions: { code: UNROUTABLE_OPERATION } }] };
+    }
+
+    const routes = new Map((await resolveRoutes(provinces)).map((route) => [route.id, route]));
+    const { groups, withoutKey } = groupRepresentations(operation.representations);
+    if (withoutKey.length > 0) logger?.warn(`province router: representations at ${withoutKey.join(", ")} carry no province id; answered null`);
+
+    const results = await Promise.all(
+      groups.flatMap(({ provinceId, indices, representations }): Promise<ProvinceResult>[] => {
+        const route = routes.get(provinceId);
+        if (!route) return [];
+        const share = { query: operation.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
+        return [
+          sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs, transport }).then((answer) => {
+            if (!answer.ok) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
+            return { province: route, indices, answer };
+          }),
+        ];
+      }),
+    );
+    return mergeProvinceResults(operation.representations.length, results, operation.responseKey);
+  };
   return {
+    routeEntities,
     async process(options: GraphQLDataSourceProcessOptions) {
       // The gateway's health check (`{ __typename }`, when serviceHealthCheck is on) is about the router
       // itself; each province's state is checkProvinceContracts' report. The kind enum is not exported.
       if ((options.kind as string) === "health check") return { data: { __typename: "Query" } };
-
-      const { request } = options;
-      const operation = readEntitiesOperation(request, "document" in options ? options.document : undefined);
-      if (operation.kind === "unsupported") {
-        return { errors: [{ message: `The province router cannot route this operation: ${operation.reason}`, extensions: { code: UNROUTABLE_OPERATION } }] };
-      }
-
-      const routes = new Map((await resolveRoutes(provinces)).map((route) => [route.id, route]));
-      const { groups, withoutKey } = groupRepresentations(operation.representations);
-      if (withoutKey.length > 0) logger?.warn(`province router: representations at ${withoutKey.join(", ")} carry no province id; answered null`);
-
-      const results = await Promise.all(
-        groups.flatMap(({ provinceId, indices, representations }): Promise<ProvinceResult>[] => {
-          const route = routes.get(provinceId);
-          if (!route) return [];
-          const share = { query: operation.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
-          return [
-            sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs, transport }).then((answer) => {
-              if (!answer.ok) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
-              return { province: route, indices, answer };
-            }),
-          ];
-        }),
-      );
-      return mergeProvinceResults(operation.representations.length, results, operation.responseKey);
+      return routeEntities(options.request, "document" in options ? options.document : undefined);
     },
   };
 }

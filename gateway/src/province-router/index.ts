@@ -7,6 +7,8 @@ export { describeSdlDifference, normalizeSubgraphSdl } from "./compare-sdl.ts";
 export {
   createProvinceRouter,
   DEFAULT_PROVINCE_TIMEOUT_MS,
+  type EntitiesRequest,
+  type ProvinceRouter,
   type ProvinceRouterLogger,
   type ProvinceRouterOptions,
   UNROUTABLE_OPERATION,

@@ -34,6 +34,27 @@ export async function listDirectoryProvinces(url: string, timeoutMs: number): Pr
   return { ok: true, value: provinces as DirectoryEntry[] };
 }
 
+/** A unit with its validity and successor, as the national figures need it. */
+export interface DirectoryUnit extends DirectoryEntry {
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: string | null;
+}
+
+/** Every unit in the directory's registry, with its validity and the unit it merged into. */
+export async function listDirectoryUnits(url: string, timeoutMs: number): Promise<DirectoryAnswer<DirectoryUnit[]>> {
+  const answer = await postToDirectory(url, "query GatewayUnits { provinces { id name hasSubgraph validFrom validTo successor { id } } }", timeoutMs);
+  if (!answer.ok) return answer;
+  const provinces = answer.value.provinces;
+  if (!Array.isArray(provinces)) return { ok: false, reason: "the answer has no provinces list" };
+  return {
+    ok: true,
+    value: (provinces as (DirectoryEntry & { validFrom: string | null; validTo: string | null; successor: { id: string } | null })[]).map(
+      ({ successor, ...unit }) => ({ ...unit, successorId: successor?.id ?? null }),
+    ),
+  };
+}
+
 /** Whether the directory answers GraphQL right now. */
 export async function probeDirectory(url: string, timeoutMs: number): Promise<DirectoryAnswer<true>> {
   const answer = await postToDirectory(url, "query GatewayReadiness { __typename }", timeoutMs);

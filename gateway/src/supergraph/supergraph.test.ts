@@ -11,9 +11,9 @@ describe("the committed supergraph", () => {
     expect(await readCommittedSupergraph()).toBe(text);
   });
 
-  it("gives clients the directory's entry points and the province's figures on one Province", async () => {
+  it("gives clients the directory's entry points, the national ones, and the province's figures on one Province", async () => {
     const { apiSchema } = await composeCommittedSupergraph();
-    expect(Object.keys(apiSchema.getQueryType()?.getFields() ?? {}).sort()).toEqual(["province", "provinces"]);
+    expect(Object.keys(apiSchema.getQueryType()?.getFields() ?? {}).sort()).toEqual(["measure", "measureCatalogue", "nationalFigure", "province", "provinces"]);
     const province = apiSchema.getType("Province");
     expect(province && "getFields" in province ? Object.keys(province.getFields()) : []).toEqual(
       expect.arrayContaining(["id", "name", "gsoCode", "successor", "qmsCoverage", "budgets", "tasks", "indicators", "documents"]),
@@ -23,7 +23,7 @@ describe("the committed supergraph", () => {
 
 describe("a supergraph that does not compose", () => {
   it("fails with the composition errors, not a stack trace about a missing file", async () => {
-    const directory = await readFile(subgraphSdlPaths.directory, "utf8");
+    const [directory, national] = await Promise.all([readFile(subgraphSdlPaths.directory, "utf8"), readFile(subgraphSdlPaths.national, "utf8")]);
     // A province subgraph that redefines the directory's entry point with another type.
     const province = `
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -32,7 +32,7 @@ describe("a supergraph that does not compose", () => {
     `;
     let failure: unknown;
     try {
-      composeSupergraph({ directory, province });
+      composeSupergraph({ directory, province, national });
     } catch (error) {
       failure = error;
     }
