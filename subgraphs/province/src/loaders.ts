@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { type DataSource, type FindOptionsSelect, In, type ObjectLiteral, type Repository } from "typeorm";
 import { Evidence, SourceDocument, TaskFunding } from "./entities.ts";
+import { createFiguresLoader } from "./figures/figures.loader.ts";
+import type { MeasureFigure } from "./figures/measure-figure.ts";
 
 /**
  * Past this many keys a loader reads the whole table once instead of binding every key: the
@@ -36,6 +38,8 @@ export interface Loaders {
   documentTextById: DataLoader<string, string | null>;
   fundingByTask: DataLoader<string, TaskFunding[]>;
   evidenceByRecord: DataLoader<string, Evidence[]>;
+  /** Every catalogue figure of the province, by province id (see figures/figures.loader.ts). */
+  figures: DataLoader<string, MeasureFigure[]>;
 }
 
 /** Loaders live for one request: they batch, and they never serve another request's data. */
@@ -43,11 +47,12 @@ export function createLoaders(dataSource: DataSource): Loaders {
   const documents = dataSource.getRepository(SourceDocument);
   const funding = dataSource.getRepository(TaskFunding);
   const evidence = dataSource.getRepository(Evidence);
+  const documentById = new DataLoader<string, SourceDocument | null>(async (ids) => {
+    const byId = new Map((await findByKeys(documents, "id", ids)).map((d) => [d.id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
-    documentById: new DataLoader(async (ids) => {
-      const byId = new Map((await findByKeys(documents, "id", ids)).map((d) => [d.id, d]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    documentById,
     documentTextById: new DataLoader(async (ids) => {
       const byId = new Map((await findByKeys(documents, "id", ids, { id: true, text: true })).map((d) => [d.id, d.text ?? null]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -61,5 +66,6 @@ export function createLoaders(dataSource: DataSource): Loaders {
       const groups = groupBy(rows, (e) => e.record);
       return records.map((record) => groups.get(record) ?? []);
     }),
+    figures: createFiguresLoader(dataSource, documentById),
   };
 }

@@ -29,7 +29,7 @@ const columns = {
   budgets: ["id", "year", "phase", "funding_source", "purpose", "amount_vnd", "amount_as_written", "as_of", "document", "section", "quote", "note"],
   qms: ["id", "year", "tier", "status", "applying", "total", "standard", "document", "section", "quote", "note"],
   indicators: [
-    "id", "code", "name", "category", "year", "period_start", "period_end", "target", "comparator", "value", "numerator",
+    "id", "code", "dimensions", "name", "category", "year", "period_start", "period_end", "target", "comparator", "value", "numerator",
     "denominator", "unit", "baseline", "parent", "document", "section", "quote", "note",
   ],
   evidence: ["record", "document", "section", "quote", "note"],

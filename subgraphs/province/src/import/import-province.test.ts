@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { graphql } from "graphql";
 import type { DataSource } from "typeorm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -12,38 +10,13 @@ import { openDatabase } from "../data-source.ts";
 import { entities, Evidence, SourceDocument } from "../entities.ts";
 import { defaultDataDir } from "../paths.ts";
 import { buildProvinceSchema } from "../schema.ts";
+import { cell, editCsv, snapshot } from "../testing/province-files.ts";
 import { type TestDatabase, testDatabases } from "../testing/test-databases.ts";
 import { countChanges } from "./apply-province-data.ts";
 import { ImportValidationError } from "./import-error.ts";
 import { importProvince } from "./import-province.ts";
 
 const provinces = ["lang-son", "long-an", "bac-giang"] as const;
-
-/** Every row of every table, as plain values: two snapshots are equal only if nothing changed. */
-async function snapshot(dataSource: DataSource): Promise<unknown> {
-  const tables: Record<string, unknown[]> = {};
-  for (const entity of entities) {
-    const metadata = dataSource.getMetadata(entity);
-    // Every column by name: a plain find() leaves out the ones not read by default (a document's text).
-    const rows = await dataSource.getRepository(entity).find({ select: Object.fromEntries(metadata.columns.map((c) => [c.propertyName, true])) });
-    tables[metadata.tableName] = rows
-      .map((row) => metadata.columns.map((c) => c.getEntityValue(row) ?? null))
-      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  }
-  return tables;
-}
-
-async function editCsv(path: string, edit: (rows: string[][]) => void): Promise<void> {
-  const rows = parse(await readFile(path, "utf8"), { relax_column_count: true }) as string[][];
-  edit(rows);
-  await writeFile(path, stringify(rows));
-}
-
-function cell(rows: string[][], row: number, column: string): { get(): string; set(value: string): void } {
-  const index = rows[0]!.indexOf(column);
-  if (index < 0) throw new Error(`no column ${column}`);
-  return { get: () => rows[row]![index]!, set: (value) => void (rows[row]![index] = value) };
-}
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const longAnText = "001_8d2f8cf66f8fc933.txt";

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile as readBytes } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
-import { endsBeforeStart } from "@khcn/shared";
+import { endsBeforeStart, findMeasure } from "@khcn/shared";
+import { formatDimensions, measureCatalogue } from "../catalogue.ts";
 import { BudgetLine, Evidence, Indicator, QmsCoverage, SourceDocument, Task, TaskFunding } from "../entities.ts";
+import { checkAgainstCatalogue } from "./catalogue-rules.ts";
 import type { ImportProblem } from "./import-error.ts";
 import { readCsv } from "./read-csv.ts";
 import { type FileName, files, requiredColumns, type RowOf } from "./row-schemas.ts";
@@ -182,10 +184,12 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
     }
     if (value.start && value.due && endsBeforeStart(value.start, value.due)) problems.push({ file: "tasks.csv", row, field: "due", message: `${value.due} is before the start ${value.start}` });
   }
+  const catalogue = measureCatalogue();
   for (const { row, value } of indicators) {
     if (value.period_start && value.period_end && endsBeforeStart(value.period_start, value.period_end)) {
       problems.push({ file: "indicators.csv", row, field: "period_end", message: `${value.period_end} is before the start ${value.period_start}` });
     }
+    for (const { field, message } of checkAgainstCatalogue(value, catalogue)) problems.push({ file: "indicators.csv", row, field, message });
   }
 
   if (problems.length > 0) return { problems };
@@ -263,6 +267,7 @@ export async function readProvinceFiles(dir: string, options: ReadOptions = {}):
         Object.assign(new Indicator(), {
           id: i.id,
           code: i.code,
+          dimensions: formatDimensions(findMeasure(catalogue, i.code), i.dimensions ?? []),
           name: i.name,
           category: i.category,
           year: i.year,

@@ -122,9 +122,45 @@ export const qmsRow = z.object({
   ...sourced,
 });
 
+/**
+ * `dimensionId=VALUE` pairs joined by ";" (`provinceTaskLevel=DISTRICT`), each dimension once. Only
+ * the shape is checked here; whether the measure has that dimension and value is the catalogue's
+ * business (catalogue-rules.ts).
+ */
+const DIMENSION_PAIR = /^([a-z][a-zA-Z0-9]*)=([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$/;
+const dimensions = text
+  .superRefine((cell, ctx) => {
+    const seen = new Set<string>();
+    for (const raw of cell.split(";")) {
+      const pair = raw.trim();
+      const match = DIMENSION_PAIR.exec(pair);
+      if (!match) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${pair}" is not dimensionId=VALUE: write pairs like provinceTaskLevel=DISTRICT (a lowerCamel id, "=", an UPPER_SNAKE value), joined by ";"`,
+        });
+        return;
+      }
+      if (seen.has(match[1]!)) {
+        ctx.addIssue({ code: "custom", message: `the dimension "${match[1]}" is given twice` });
+        return;
+      }
+      seen.add(match[1]!);
+    }
+  })
+  .transform((cell) =>
+    cell.split(";").map((raw) => {
+      const [, dimension, value] = DIMENSION_PAIR.exec(raw.trim())!;
+      return { dimension: dimension!, value: value! };
+    }),
+  );
+
 export const indicatorRow = z.object({
   id,
+  // A catalogue code (vn.khcn.…) or a local one (local.…): which, and whether it is known, is checked
+  // against the catalogue in catalogue-rules.ts.
   code: upTo(100).regex(/^[a-z0-9_.]+$/, "must be lowercase letters, digits, '_' and '.'"),
+  dimensions: optional(dimensions),
   name: text,
   category: oneOf(IndicatorCategory, "category"),
   year,

@@ -13,8 +13,19 @@ export class Indicator extends SourcedRecord {
   id!: string;
 
   @Column({ type: "varchar", length: 100 })
-  @Field(() => String, { description: "A machine name shared across provinces where the meaning is the same" })
+  @Field(() => String, {
+    description:
+      "A measure of the national catalogue (vn.khcn.…, docs/CATALOGUE.md) when the figure matches it in meaning, unit, value type and period, else a province-local code (local.…), which is never compared across provinces",
+  })
   code!: string;
+
+  /**
+   * The catalogue dimensions of a figure with a catalogue code, `id=VALUE` pairs joined by `;` in the
+   * catalogue's order (`provinceTaskLevel=DISTRICT`); null for a local code. Served through
+   * `Province.figures`, where they are structured, not as a field of its own.
+   */
+  @Column({ type: "text", nullable: true })
+  dimensions!: string | null;
 
   @Column({ type: "text" })
   @Field(() => String)

@@ -49,14 +49,23 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
   const tasks = [];
   const funding = [];
   const evidence = [];
+  // Key tasks are numbered lists per year and setter, as in a real key-task plan, so that they give
+  // key-task counts (Province.figures) whose size grows with the folder. No random draw is added:
+  // the figures of earlier folders stay as they were.
+  const setters = ["Chủ tịch UBND tỉnh", "Giám đốc Sở (đăng ký)"] as const;
+  const listed = new Map<string, number>();
   for (let i = 1; i <= options.tasks; i++) {
     const id = `syn-task-${i}`;
     const cost = int(1_000, 30_000) * 1_000_000;
     const target = int(1, 50);
     const kind = i % 3 === 0 ? "PROJECT" : "KEY_TASK";
+    const year = pick(years);
+    const setter = i % 2;
+    const item = kind === "KEY_TASK" ? (listed.get(`${year}:${setter}`) ?? 0) + 1 : 0;
+    if (kind === "KEY_TASK") listed.set(`${year}:${setter}`, item);
     tasks.push({
       id,
-      year: pick(years),
+      year,
       kind,
       level: kind === "PROJECT" ? pick(["NATIONAL", "PROVINCIAL", "GRASSROOTS"]) : null,
       title: `Nhiệm vụ tổng hợp số ${i}`,
@@ -70,6 +79,7 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
       total_cost_vnd: kind === "PROJECT" ? cost : null,
       status: pick(["PLANNED", "ONGOING", "COMPLETED"]),
       ...sourced(`Nhiệm vụ ${i}: ${target} mô hình, tổng kinh phí ${cost / 1_000_000} triệu đồng.`),
+      ...(kind === "KEY_TASK" ? { assigned_by: setters[setter], section: `II.${setter + 1}.${item}` } : {}),
     });
     if (kind === "PROJECT") {
       const central = Math.floor(cost * 0.6 / 1_000_000) * 1_000_000;
@@ -109,7 +119,7 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
     const numerator = int(0, denominator);
     indicators.push({
       id: `syn-ind-${i}`,
-      code: pick(["inspections.facilities", "ip.products_supported", "st_enterprises.count", "tasks.provincial"]),
+      code: pick(["local.inspections.facilities", "local.ip.products_supported", "local.st_enterprises.count", "local.tasks.provincial"]),
       name: `Chỉ tiêu tổng hợp ${i}`,
       category: pick(["INSPECTION", "IP", "ENTERPRISES", "TASKS"]),
       year: pick(years),
@@ -120,6 +130,21 @@ export async function generateSyntheticProvince(dir: string, options: SyntheticP
       unit: "cơ sở",
       parent: i > 10 && i % 5 === 0 ? `syn-ind-${int(1, 10)}` : null,
       ...sourced(`${numerator}/${denominator} cơ sở.`),
+    });
+  }
+  // One figure of a catalogue measure a year, as a real province's indicators.csv carries a few.
+  for (const year of years) {
+    const organisations = 5 + (year % 7);
+    indicators.push({
+      id: `syn-ind-st-organisations-${year}`,
+      code: "vn.khcn.org.st_organisations",
+      name: "Tổ chức khoa học và công nghệ",
+      category: "ENTERPRISES",
+      year,
+      target: false,
+      value: organisations,
+      unit: "organisation",
+      ...sourced(`Tổng số tổ chức khoa học và công nghệ năm ${year} là ${organisations} tổ chức.`),
     });
   }
   // The document's text is every quote it is cited for, one a line: as in a real province's folder,
