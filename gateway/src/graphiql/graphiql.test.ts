@@ -1,8 +1,9 @@
-import { access } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { composeCommittedSupergraph } from "../supergraph/compose-supergraph.ts";
-import { graphiqlAssets } from "./graphiql-assets.ts";
+import { graphiqlAssets, robotoMono } from "./graphiql-assets.ts";
 import { loadExampleQueries } from "./load-examples.ts";
 import { renderGraphiQLPage } from "./render-graphiql-page.ts";
 
@@ -30,15 +31,34 @@ describe("the example queries GraphiQL opens with", () => {
 describe("the GraphiQL page", () => {
   const page = renderGraphiQLPage({ endpoint: "/graphql", examples });
 
-  it("loads every script and stylesheet from this server, never from a CDN", () => {
+  it("loads every script, stylesheet and font from this server, never from a CDN", () => {
     const references = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(references.length).toBe(4);
-    for (const reference of references) expect(reference).toMatch(/^\/graphiql\/assets\/[\w.-]+$/);
+    // GraphiQL's stylesheet, Roboto Mono's three weights (each names its font files itself), React, ReactDOM and GraphiQL.
+    expect(references).toEqual([
+      "/graphiql/assets/graphiql.min.css",
+      "/graphiql/assets/roboto-mono/400.css",
+      "/graphiql/assets/roboto-mono/500.css",
+      "/graphiql/assets/roboto-mono/700.css",
+      "/graphiql/assets/react.production.min.js",
+      "/graphiql/assets/react-dom.production.min.js",
+      "/graphiql/assets/graphiql.min.js",
+    ]);
     expect(page).not.toMatch(/https?:\/\//);
   });
 
   it("serves files that exist in node_modules", async () => {
-    for (const file of Object.values(graphiqlAssets)) await expect(access(file)).resolves.toBeUndefined();
+    for (const file of [...Object.values(graphiqlAssets), ...Object.values(robotoMono.stylesheets)]) await expect(access(file)).resolves.toBeUndefined();
+  });
+
+  it("sets GraphiQL's fonts to Roboto Mono, whose stylesheets name a Vietnamese subset in files this server has", async () => {
+    expect(page).toContain('--font-family-mono: "Roboto Mono", monospace;');
+    expect(page).toContain('--font-family: "Roboto", "Roboto Mono", sans-serif;');
+    for (const [name, file] of Object.entries(robotoMono.stylesheets)) {
+      const css = await readFile(file, "utf8");
+      const urls = [...css.matchAll(/url\(\.\/files\/([\w.-]+)\)/g)].map((m) => m[1]!);
+      expect(urls, name).toContain(`roboto-mono-vietnamese-${name.replace(".css", "")}-normal.woff2`);
+      for (const url of urls) await expect(access(join(robotoMono.filesDir, url))).resolves.toBeUndefined();
+    }
   });
 
   it("carries the examples as tabs, safe inside a script element", () => {
