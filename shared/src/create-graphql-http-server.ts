@@ -11,8 +11,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServerOptions<TContext>;
   /** Builds the per-request context, e.g. fresh DataLoaders; `req` carries path parameters. */
   context: (args: { req: Request }) => Promise<TContext>;
-  /** Mounts routes before GraphQL: health checks, static assets. */
-  routes?: (app: Express) => void;
+  /**
+   * Mounts routes before GraphQL: health checks, static assets. It gets the started Apollo Server
+   * too, for a route that answers from the same GraphQL execution in process (the gateway's CSV export).
+   */
+  routes?: (app: Express, apollo: ApolloServer<TContext>) => void;
   /** Path of the GraphQL endpoint. */
   path?: string;
 }
@@ -47,7 +50,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
   if (!hasLandingPage) plugins.push(ApolloServerPluginLandingPageDisabled());
   const apollo = new ApolloServer<TContext>({ ...options.apollo, plugins } as ApolloServerOptions<TContext>);
   await apollo.start();
-  options.routes?.(app);
+  options.routes?.(app, apollo);
   app.use(options.path ?? "/graphql", express.json({ limit: "5mb" }), expressMiddleware(apollo, { context: ({ req }) => options.context({ req }) }));
   let stopped = false;
   return {
