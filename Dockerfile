@@ -12,11 +12,15 @@ COPY shared/package.json shared/
 COPY subgraphs/province/package.json subgraphs/province/
 COPY subgraphs/directory/package.json subgraphs/directory/
 COPY gateway/package.json gateway/
+COPY dashboard/package.json dashboard/
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The build also bundles the comparison page into dashboard/dist (vite, a development dependency),
+# which the gateway serves at /dashboard; its sources go with the others.
 RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund \
-  && rm -rf test shared/src subgraphs/*/src gateway/src
+  && rm -rf test shared/src subgraphs/*/src gateway/src dashboard/src \
+  && test -f dashboard/dist/index.html
 
 FROM node:26-slim
 WORKDIR /app

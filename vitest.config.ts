@@ -28,7 +28,7 @@ export default defineConfig({
   ...common,
   test: {
     ...common.test,
-    include: ["{shared,gateway,subgraphs}/**/src/**/*.test.ts", "test/**/*.e2e.ts"],
+    include: ["{shared,gateway,subgraphs,dashboard}/**/src/**/*.test.ts", "test/**/*.e2e.ts"],
     globalSetup: ["test/setup/postgres.global-setup.ts"],
   },
 });

@@ -5,9 +5,9 @@
 // Ports: GATEWAY_PORT (4000), DIRECTORY_PORT (4001), LANG_SON_PORT (4101), LONG_AN_PORT (4102),
 // BAC_GIANG_PORT (4103). SQLITE_DIR: where the provinces' database files live
 // (subgraphs/province/.data). Ctrl-C stops them all; a service that fails at start-up stops the rest.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -204,11 +204,24 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+/**
+ * The gateway serves the comparison page from dashboard/dist, which `npm run build` makes; a fresh
+ * clone has none, so the first `npm start` builds it (a few seconds). A failed build costs only the
+ * page: the gateway answers 503 at /dashboard and everything else starts.
+ */
+function buildDashboardIfMissing() {
+  if (existsSync(join(root, "dashboard/dist/index.html"))) return;
+  console.log("npm start: the comparison page is not built yet; building it (npm run build -w @khcn/dashboard)…");
+  const build = spawnSync("npm", ["run", "build", "-w", "@khcn/dashboard"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (build.status !== 0) console.error(`npm start: the comparison page did not build; /dashboard will answer 503.\n${build.stdout ?? ""}${build.stderr ?? build.error?.message ?? ""}`);
+}
+
 async function main() {
   const busy = [];
   for (const service of [...subgraphs, gateway]) if (!(await portIsFree(service.port))) busy.push(`${service.label} (${service.port})`);
   if (busy.length) fail(`port already in use: ${busy.join(", ")}. Stop what holds it, or choose others with GATEWAY_PORT, DIRECTORY_PORT, LANG_SON_PORT, LONG_AN_PORT, BAC_GIANG_PORT.`);
 
+  buildDashboardIfMissing();
   console.log("npm start: starting the directory and the three provinces (the first start loads each province's data)…");
   for (const service of subgraphs) launch(service);
   await Promise.all(subgraphs.map(waitHealthy));
@@ -224,6 +237,7 @@ async function main() {
   const line = (cells) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join("   ")}`;
   console.log(`\nKH&CN federation is up:\n${line(["service", "URL", "port"])}\n${rows.map(line).join("\n")}`);
   console.log(`\n  GraphiQL: http://localhost:${gatewayPort}/   readiness: http://localhost:${gatewayPort}/health/ready`);
+  console.log(`  The ministry's comparison page: http://localhost:${gatewayPort}/dashboard/`);
   console.log("  Press Ctrl-C to stop every service.\n");
 }
 

@@ -67,6 +67,13 @@ describe("npm start", () => {
     expect(output).toMatch(new RegExp(`gateway\\s+http://localhost:${ports.GATEWAY_PORT}/graphql\\s+${ports.GATEWAY_PORT}`));
   });
 
+  it("prints the comparison page's URL, and serves the page there (built on the first start if missing)", async () => {
+    expect(run.output()).toContain(`http://localhost:${ports.GATEWAY_PORT}/dashboard/`);
+    const page = await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<script type="module"[^>]+src="\/dashboard\/assets\/index-[\w-]+\.js"/);
+  });
+
   it("serves the comparative query with the three provinces' figures", async () => {
     const { data, errors } = await postQuery<ComparativeAnswer>(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, await readComparativeQuery());
     expect(errors).toBeUndefined();

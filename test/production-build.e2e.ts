@@ -68,5 +68,9 @@ describe("the production build", () => {
     expect(longAn.budgets?.length).toBeGreaterThan(0);
     // Lạng Sơn and Bắc Giang have no route here: they are absent, not an error of the build.
     expect(provinceOf(answer.data, "lang-son").qmsCoverage).toBeNull();
+    // The build bundled the comparison page, and the compiled gateway finds it from dist/.
+    const dashboard = await fetch(`${gateway.origin}/dashboard/`);
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain("/dashboard/assets/");
   }, 120_000);
 });

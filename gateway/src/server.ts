@@ -2,6 +2,8 @@ import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "
 import { createGraphQLHttpServer, type GraphQLHttpServer, loadMeasureCatalogue } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GatewayConfig } from "./config.ts";
+import { mountExport } from "./export/mount-export.ts";
+import { mountDashboard } from "./dashboard/mount-dashboard.ts";
 import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
@@ -38,7 +40,7 @@ const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
 /**
  * Builds the gateway (does not listen): @apollo/gateway over the static supergraph, "directory"
  * sent to DIRECTORY_URL, "province" to the province router, "national" answered in this process, GraphQL at /graphql, GraphiQL at
- * / and /graphiql, /health/live and /health/ready. The status monitor is not started here.
+ * / and /graphiql (and at /graphql for a browser), CSV downloads at /export/<measure>.csv, /health/live and /health/ready. The status monitor is not started here.
  */
 export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport }: GatewayServerOptions): Promise<GatewayServer> {
   const [supergraph, contract, examples] = await Promise.all([
@@ -69,9 +71,11 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
     apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false },
     context: async () => ({}),
-    routes: (app) => {
+    routes: (app, apollo) => {
       mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: config.provinceTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
+      mountDashboard(app);
+      mountExport(app, { apollo });
     },
   });
   return {

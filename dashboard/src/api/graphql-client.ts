@@ -1,0 +1,36 @@
+import type { GraphQLError } from "./types.ts";
+
+export interface GraphQLAnswer<T> {
+  data: T | null;
+  errors: GraphQLError[];
+}
+
+/**
+ * POSTs one query to the gateway's public endpoint on this origin, as any client does. The JSON
+ * content type matters: Apollo's CSRF prevention refuses a "simple" request. A partial answer
+ * (data plus errors, e.g. one province down) is returned whole; only an answer without data throws.
+ */
+export async function postGraphQL<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(new URL("/graphql", location.href), {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: GraphQLError[] } | null;
+  if (!body?.data) {
+    const message = body?.errors?.map((e) => e.message).join("; ") || `HTTP ${response.status}`;
+    throw new Error(message);
+  }
+  return { data: body.data, errors: body.errors ?? [] };
+}
+
+/** The provinces a PROVINCE_UNAVAILABLE error names, with the router's reason: they answered nothing. */
+export function unavailableProvinces(errors: readonly GraphQLError[]): Map<string, string> {
+  const unavailable = new Map<string, string>();
+  for (const error of errors) {
+    const province = error.extensions?.province;
+    if (error.extensions?.code === "PROVINCE_UNAVAILABLE" && province) unavailable.set(province.id, error.extensions.reason ?? error.message);
+  }
+  return unavailable;
+}
