@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./helpers/launch-chromium.ts";
@@ -221,6 +222,23 @@ describe("a ministry officer opens the comparison page at /dashboard, offline", 
     await page.screenshot({ path: join(artifacts, "dashboard-phone-full.png"), fullPage: true });
     expect(offHost(requested)).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("downloads the view as a CSV that parses to the API's numbers", async () => {
+    const { page } = await openPage({ width: 1280, height: 900 });
+    await page.goto(dashboardUrl());
+    await waitForComparison(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+    expect(download.suggestedFilename()).toMatch(/^vn\.khcn\.qms\.coverage.*\.csv$/);
+    const rows = parse(await readFile((await download.path())!, "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const api = await system.query<{ nationalFigure: { units: { contributions: { province: { id: string }; figures: { dimensions: { value: string }[]; value: { numerator: number; denominator: number } }[] }[] }[] } }>(
+      `{ nationalFigure(measure: "vn.khcn.qms.coverage", year: 2023) { units { contributions { province { id } figures { dimensions { value } value { numerator denominator } } } } } }`,
+    );
+    const fromApi = api.data!.nationalFigure.units.flatMap((u) => u.contributions.flatMap((c) => c.figures.map((f) => `${c.province.id} ${f.dimensions[0]!.value} ${f.value.numerator}/${f.value.denominator}`)));
+    const fromCsv = rows.filter((r) => r.counted === "true").map((r) => `${r.province_id} ${r.dimensions!.split("=")[1]} ${r.numerator}/${r.denominator}`);
+    expect(fromCsv.sort()).toEqual(fromApi.sort());
+    expect(fromCsv).toEqual(expect.arrayContaining(["long-an PROVINCIAL_DISTRICT 41/41", "long-an COMMUNE 188/188"]));
     await page.close();
   });
 

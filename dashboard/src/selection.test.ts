@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dimensionFilters, nationalFigureVariables, readSelection, validOnOf, writeSelection } from "./selection.ts";
+import { dimensionFilters, exportUrlOf, nationalFigureVariables, readSelection, validOnOf, writeSelection } from "./selection.ts";
 
 describe("the reader's choice in the address", () => {
   it("defaults to QMS coverage, 2023, the year's own map, in Vietnamese", () => {
@@ -9,6 +9,13 @@ describe("the reader's choice in the address", () => {
   it("round-trips every part of it", () => {
     const selection = { measure: "vn.khcn.budget.st_funds", year: 2024, map: "after-2025-07" as const, dimensions: { fundingSource: "LOCAL" }, showAll: true, language: "en" as const };
     expect(readSelection(writeSelection(selection))).toEqual(selection);
+  });
+
+  it("links the same view's CSV, with its map and every dimension it asks for", () => {
+    expect(exportUrlOf(readSelection("?measure=vn.khcn.qms.coverage&year=2023"))).toBe("/export/vn.khcn.qms.coverage.csv?year=2023");
+    expect(exportUrlOf(readSelection("?measure=vn.khcn.budget.st_funds&year=2024&map=after-2025-07&dim.fundingSource=LOCAL"))).toBe(
+      "/export/vn.khcn.budget.st_funds.csv?year=2024&validOn=2025-07-01&dimension=budgetPhase%3AREQUESTED&dimension=fundingSource%3ALOCAL",
+    );
   });
 
   it("maps the administrative map to nationalFigure's validOn either side of 1 July 2025", () => {

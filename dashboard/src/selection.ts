@@ -46,6 +46,15 @@ export function nationalFigureVariables(selection: Selection): Record<string, un
   return { measure: selection.measure, year: selection.year, validOn: validOnOf(selection.map), dimensions: dimensions.length ? dimensions : null };
 }
 
+/** The gateway's CSV of the same view (/export/<measure>.csv), for a spreadsheet or pandas. */
+export function exportUrlOf(selection: Selection): string {
+  const params = new URLSearchParams({ year: String(selection.year) });
+  const validOn = validOnOf(selection.map);
+  if (validOn) params.set("validOn", validOn);
+  for (const { dimension, value } of dimensionFilters(selection.measure, selection.dimensions)) params.append("dimension", `${dimension}:${value}`);
+  return `/export/${encodeURIComponent(selection.measure)}.csv?${params}`;
+}
+
 const VALID_ON: Record<MapChoice, string | null> = { year: null, "before-2025-07": "2025-06-30", "after-2025-07": "2025-07-01" };
 
 /** The `validOn` argument of nationalFigure; null leaves the gateway's default, 31 December of the year. */

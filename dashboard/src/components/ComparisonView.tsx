@@ -1,7 +1,7 @@
 import type { Measure, NationalFigure } from "../api/types.ts";
 import type { QueryState } from "../hooks/use-graphql.ts";
 import { useLanguage } from "../i18n/language-context.tsx";
-import type { Selection } from "../selection.ts";
+import { exportUrlOf, type Selection } from "../selection.ts";
 import { LoadState } from "./LoadState.tsx";
 import { MeasureAbout } from "./MeasureAbout.tsx";
 import { NationalTotal } from "./NationalTotal.tsx";
@@ -40,6 +40,11 @@ export function ComparisonView({ measure, selection, figure: state, onRetry }: C
                 </div>
               </div>
               <h3>{t.tableTitle}</h3>
+              <p>
+                <a className="download" href={exportUrlOf(selection)} download data-testid="download-csv">
+                  {t.downloadCsv}
+                </a>
+              </p>
               <UnitTable measure={measure} figure={figure} units={units} />
             </>
           );
