@@ -225,7 +225,7 @@ describe("a ministry officer opens the comparison page at /dashboard, offline", 
     await page.close();
   });
 
-  it("downloads the view as a CSV that parses to the API's numbers", async () => {
+  it("downloads each view as a CSV that parses to the API's numbers", async () => {
     const { page } = await openPage({ width: 1280, height: 900 });
     await page.goto(dashboardUrl());
     await waitForComparison(page);
@@ -239,6 +239,22 @@ describe("a ministry officer opens the comparison page at /dashboard, offline", 
     const fromCsv = rows.filter((r) => r.counted === "true").map((r) => `${r.province_id} ${r.dimensions!.split("=")[1]} ${r.numerator}/${r.denominator}`);
     expect(fromCsv.sort()).toEqual(fromApi.sort());
     expect(fromCsv).toEqual(expect.arrayContaining(["long-an PROVINCIAL_DISTRICT 41/41", "long-an COMMUNE 188/188"]));
+
+    // The budget and key-task views save what they show, made in the page from the same answers.
+    const save = async (testId: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+      return parse(await readFile((await file.path())!, "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    };
+    const budgets = await system.query<{ provinces: { id: string; budgets: { year: number; phase: string; fundingSource: string | null; amountVnd: number | null }[] }[] }>(
+      "{ provinces(hasSubgraph: true) { id budgets { year phase fundingSource amountVnd } } }",
+    );
+    const budgetsFromApi = budgets.data!.provinces.flatMap((p) => p.budgets.map((b) => `${p.id} ${b.year} ${b.phase} ${b.fundingSource ?? ""} ${b.amountVnd ?? ""}`));
+    const budgetsFromCsv = (await save("download-budget-csv")).map((r) => `${r.province_id} ${r.year} ${r.budget_phase} ${r.funding_source} ${r.value}`);
+    expect(budgetsFromCsv.sort()).toEqual(budgetsFromApi.sort());
+    expect(budgetsFromCsv).toContain("long-an 2024 REQUESTED LOCAL 41612000000");
+    const tasks = await save("download-key-tasks-csv");
+    expect(tasks.filter((r) => r.province_id === "lang-son")).toHaveLength(5);
+    expect(tasks.every((r) => (r.quote ?? "").length > 0)).toBe(true);
     await page.close();
   });
 

@@ -47,6 +47,7 @@ export const BUDGETS_QUERY = /* GraphQL */ `
     provinces(hasSubgraph: true) {
       id
       name
+      gsoCode
       budgets { id year phase fundingSource amountVnd amountAsWritten asOf purpose note ${RECORD_SOURCE} }
     }
   }
@@ -57,6 +58,7 @@ export const KEY_TASKS_QUERY = /* GraphQL */ `
     provinces(hasSubgraph: true) {
       id
       name
+      gsoCode
       tasks(kind: KEY_TASK) { id year title dueDate leadUnit status note ${RECORD_SOURCE} }
     }
   }

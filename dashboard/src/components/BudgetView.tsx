@@ -10,11 +10,14 @@ import { CHART_FONT, COLORS, fitText, LABELLED_ROW, textWidth } from "./chart-st
 import { LoadState } from "./LoadState.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 import { quotedSource, SourceQuote } from "./SourceQuote.tsx";
+import { budgetRows } from "../download/records-csv.ts";
+import { DownloadCsvLink } from "./DownloadCsvLink.tsx";
 import { UnavailableNotice } from "./UnavailableNotice.tsx";
 
 interface ProvinceBudgets {
   id: string;
   name: string;
+  gsoCode: string;
   budgets: BudgetLine[] | null;
 }
 
@@ -41,6 +44,7 @@ export function BudgetView({ enabled }: { enabled: boolean }) {
           return (
             <>
               <UnavailableNotice provinces={provinces.filter((p) => unavailable.has(p.id)).map((p) => ({ name: p.name, reason: unavailable.get(p.id)! }))} />
+              <DownloadCsvLink rows={budgetRows(provinces.filter((p) => !unavailable.has(p.id)))} filename="budget-lines.csv" testId="download-budget-csv" />
               {provinces
                 .filter((p) => !unavailable.has(p.id))
                 .map((province) => (

@@ -10,11 +10,14 @@ import { CHART_FONT, COLORS, fitText, LABELLED_ROW } from "./chart-style.ts";
 import { LoadState } from "./LoadState.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 import { quotedSource, SourceQuote } from "./SourceQuote.tsx";
+import { keyTaskRows } from "../download/records-csv.ts";
+import { DownloadCsvLink } from "./DownloadCsvLink.tsx";
 import { UnavailableNotice } from "./UnavailableNotice.tsx";
 
 interface ProvinceTasks {
   id: string;
   name: string;
+  gsoCode: string;
   tasks: KeyTask[] | null;
 }
 
@@ -50,6 +53,7 @@ export function KeyTaskTimeline({ enabled }: { enabled: boolean }) {
           return (
             <>
               <UnavailableNotice provinces={provinces.filter((p) => unavailable.has(p.id)).map((p) => ({ name: p.name, reason: unavailable.get(p.id)! }))} />
+              <DownloadCsvLink rows={keyTaskRows(provinces.filter((p) => !unavailable.has(p.id)))} filename="key-tasks.csv" testId="download-key-tasks-csv" />
               {provinces
                 .filter((p) => !unavailable.has(p.id))
                 .map((province) => (
