@@ -69,9 +69,9 @@ async function runInProcessGateway(
   try {
     await gateway.monitor.start();
     const ask = async () => {
-      const response = await gateway.server.apollo.executeOperation({ query: comparativeQuery });
-      const result = response.body.kind === "single" ? response.body.singleResult : undefined;
-      if (!result || result.errors?.length) throw new Error(`the in-process gateway failed: ${JSON.stringify(result?.errors ?? response.body).slice(0, 300)}`);
+      const response = await gateway.server.handle({ body: JSON.stringify({ query: comparativeQuery }) });
+      const result = JSON.parse(response.body) as { data?: unknown; errors?: unknown[] };
+      if (response.status !== 200 || result.errors?.length) throw new Error(`the in-process gateway failed: ${response.body.slice(0, 300)}`);
       const provinces = (result.data as { provinces: { qmsCoverage: unknown }[] }).provinces;
       if (provinces.length !== options.provinces.length || provinces.some((p) => p.qmsCoverage === null)) {
         throw new Error(`the in-process gateway answered ${provinces.length} provinces, some without figures`);

@@ -1,0 +1,119 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGatewayRuntime, type GatewayConfigSupergraph } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import httpTransport from "@graphql-mesh/transport-http";
+import express from "express";
+import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, print } from "graphql";
+import type { ProvinceRouter } from "../province-router/index.ts";
+import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
+
+/** What Hive's runtime hands a subgraph's executor (its ExecutionRequest, the parts used here). */
+interface SubgraphRequest {
+  document: DocumentNode;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  context?: unknown;
+}
+
+type SubgraphExecutor = (request: SubgraphRequest) => Promise<ExecutionResult>;
+
+/**
+ * The planner hands out one parsed document per fetch of a plan, so printing each once is enough
+ * for the router, which forwards the text to every province.
+ */
+function createPrinter(): (document: DocumentNode) => string {
+  const printed = new WeakMap<DocumentNode, string>();
+  return (document) => {
+    let text = printed.get(document);
+    if (text === undefined) printed.set(document, (text = print(document)));
+    return text;
+  };
+}
+
+/** "province": the router splits each `_entities` fetch by province, asks them in parallel and merges the answers. */
+function provinceRouterExecutor(router: ProvinceRouter): SubgraphExecutor {
+  const printDocument = createPrinter();
+  return async ({ document, variables, operationName }) =>
+    (await router.routeEntities({ query: printDocument(document), variables, operationName }, document)) as ExecutionResult;
+}
+
+/** "national": graphql-js over the national subgraph's own schema, in this process. */
+function localSchemaExecutor(schema: GraphQLSchema): SubgraphExecutor {
+  return async ({ document, variables, operationName }) => execute({ schema, document, variableValues: variables, operationName, contextValue: {} }) as Promise<ExecutionResult>;
+}
+
+// Transport kinds of our own for the two subgraphs that run in this process; the directory keeps "http".
+const PROVINCE_ROUTER_KIND = "khcn-province-router";
+const IN_PROCESS_KIND = "khcn-in-process";
+
+export interface HiveEngineOptions extends GatewayEngineOptions {
+  /** `rust`: @graphql-hive/router-runtime's query planner; `js`: the runtime's own (stitching) planner. */
+  planner: "rust" | "js";
+}
+
+/**
+ * Hive Gateway's runtime over the static supergraph, behind the same express server as the
+ * project's own routes: "directory" over HTTP (@graphql-mesh/transport-http, at `directoryUrl`),
+ * "province" to the province router and "national" executed over its schema, both in this process
+ * through transports of their own kind. No landing page or GraphiQL of Hive's (ours is at /), CSRF
+ * prevention as Apollo Server's, and subgraph batching off: the router takes one `_entities` field
+ * per operation, and batching would merge two fetches of the same tick into one operation.
+ */
+export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, routes, path = "/graphql", planner }: HiveEngineOptions): Promise<GatewayEngineServer> {
+  const executors: Record<string, SubgraphExecutor> = { province: provinceRouterExecutor(router), national: localSchemaExecutor(national) };
+  const inProcess = { getSubgraphExecutor: ({ subgraphName }: { subgraphName: string }) => executors[subgraphName]! };
+  const config: GatewayConfigSupergraph = {
+    supergraph: supergraphSdl,
+    ...(planner === "rust" ? { unifiedGraphHandler } : {}),
+    transports: { http: httpTransport, [PROVINCE_ROUTER_KIND]: inProcess, [IN_PROCESS_KIND]: inProcess } as GatewayConfigSupergraph["transports"],
+    transportEntries: {
+      directory: { location: directoryUrl },
+      province: { kind: PROVINCE_ROUTER_KIND },
+      national: { kind: IN_PROCESS_KIND },
+    },
+    __experimental__batchExecution: false,
+    graphqlEndpoint: path,
+    landingPage: false,
+    graphiql: false,
+    // Apollo Server passes an error's message on without its stack trace; so does this.
+    maskedErrors: false,
+    // Apollo Server's rule: a request whose content type a browser may send without a preflight needs one of these headers.
+    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight"] },
+    logging: false,
+  };
+  const runtime = createGatewayRuntime(config);
+
+  const app = express();
+  const httpServer = createServer(app);
+  routes(app);
+  app.use(path, (req, res) => void runtime.requestListener(req, res));
+  let stopped = false;
+  return {
+    engine: planner === "rust" ? "hive" : "hive-js",
+    app,
+    httpServer,
+    listen: (port, host = "0.0.0.0") =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { port: actual } = httpServer.address() as AddressInfo;
+          resolve(`http://127.0.0.1:${actual}${path}`);
+        });
+      }),
+    async handle({ body, headers = {} }) {
+      const response = await runtime.fetch(`http://gateway.local${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      return { status: response.status, body: await response.text() };
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      if (httpServer.listening) {
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        await closed;
+      }
+      await runtime.dispose();
+    },
+  };
+}
