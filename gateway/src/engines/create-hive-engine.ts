@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGatewayRuntime, type GatewayConfigSupergraph } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import express from "express";
-import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, print } from "graphql";
+import { type DocumentNode, execute, type ExecutionResult, GraphQLError, type GraphQLSchema, print } from "graphql";
 import type { ProvinceRouter } from "../province-router/index.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
@@ -43,6 +43,35 @@ function localSchemaExecutor(schema: GraphQLSchema): SubgraphExecutor {
   return async ({ document, variables, operationName }) => execute({ schema, document, variableValues: variables, operationName, contextValue: {} }) as Promise<ExecutionResult>;
 }
 
+const VARIABLE_ERROR = /^Variable "\$[^"]+" /;
+
+/**
+ * Apollo Server's answer to a request that never runs (a syntax or validation error, a variable
+ * of the wrong type, no query): HTTP 400, and `BAD_USER_INPUT` on a variable's error. Yoga answers
+ * these 200 to a client that accepts application/json (as the GraphQL-over-HTTP spec allows), and
+ * a variable's error without a code.
+ */
+function useApolloRequestErrors(): GatewayPlugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result || "data" in result || !result.errors?.length) return;
+      const errors = result.errors as readonly GraphQLError[];
+      const isVariableError = (e: GraphQLError) => VARIABLE_ERROR.test(e.message);
+      // Only request errors: a CSRF refusal (403) or anything Yoga did not mark as the client's fault keeps its status.
+      if (!errors.every((e) => isVariableError(e) || (e.extensions?.http as { spec?: boolean } | undefined)?.spec)) return;
+      setResult({
+        ...result,
+        errors: errors.map((e) =>
+          isVariableError(e) && !e.extensions?.code
+            ? new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code: "BAD_USER_INPUT" } })
+            : e,
+        ),
+        extensions: { ...result.extensions, http: { ...(result.extensions?.http as object | undefined), status: 400 } },
+      });
+    },
+  };
+}
+
 // Transport kinds of our own for the two subgraphs that run in this process; the directory keeps "http".
 const PROVINCE_ROUTER_KIND = "khcn-province-router";
 const IN_PROCESS_KIND = "khcn-in-process";
@@ -57,7 +86,7 @@ export interface HiveEngineOptions extends GatewayEngineOptions {
  * project's own routes: "directory" over HTTP (@graphql-mesh/transport-http, at `directoryUrl`),
  * "province" to the province router and "national" executed over its schema, both in this process
  * through transports of their own kind. No landing page or GraphiQL of Hive's (ours is at /), CSRF
- * prevention as Apollo Server's, and subgraph batching off: the router takes one `_entities` field
+ * prevention, CORS and request errors as Apollo Server's, and subgraph batching off: the router takes one `_entities` field
  * per operation, and batching would merge two fetches of the same tick into one operation.
  */
 export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, routes, path = "/graphql", planner }: HiveEngineOptions): Promise<GatewayEngineServer> {
@@ -80,6 +109,9 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
     maskedErrors: false,
     // Apollo Server's rule: a request whose content type a browser may send without a preflight needs one of these headers.
     csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight"] },
+    // No CORS headers, as the Apollo gateway sends none (Yoga's default answers every origin).
+    cors: false,
+    plugins: () => [useApolloRequestErrors()],
     logging: false,
   };
   const runtime = createGatewayRuntime(config);
