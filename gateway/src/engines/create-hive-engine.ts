@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, GraphQLError, type GraphQLSchema, print } from "graphql";
@@ -94,7 +93,8 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
   const inProcess = { getSubgraphExecutor: ({ subgraphName }: { subgraphName: string }) => executors[subgraphName]! };
   const config: GatewayConfigSupergraph = {
     supergraph: supergraphSdl,
-    ...(planner === "rust" ? { unifiedGraphHandler } : {}),
+    // The Rust planner's module is loaded only when it plans (its import alone takes about a second here).
+    ...(planner === "rust" ? { unifiedGraphHandler: (await import("@graphql-hive/router-runtime")).unifiedGraphHandler } : {}),
     transports: { http: httpTransport, [PROVINCE_ROUTER_KIND]: inProcess, [IN_PROCESS_KIND]: inProcess } as GatewayConfigSupergraph["transports"],
     transportEntries: {
       directory: { location: directoryUrl },
