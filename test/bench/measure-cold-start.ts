@@ -23,35 +23,41 @@ export interface ColdStartOptions {
 
 export interface ColdStart {
   engine: GatewayEngineName;
-  /** From spawning the gateway's process to its first HTTP answer: modules loaded, every province's contract checked, listening. */
+  /** From spawning the gateway's process to its first answer on /health/live: modules loaded, every province's contract checked, listening. */
   listening: Summary;
   /** From spawning the gateway's process to the first whole answer to the comparative query. */
   firstAnswer: Summary;
 }
 
 /**
- * Asks until the gateway answers whole (every province with figures): connection refused while it
- * starts. Resolves to when the first HTTP answer of any kind came.
+ * Waits for the gateway to listen (GET /health/live, connection refused until then), then asks
+ * the comparative query until the answer is whole (every province with figures). Resolves to when
+ * it was listening.
  */
 async function firstWholeAnswer(url: string, provinces: number, exited: Promise<string>, deadline: number): Promise<number> {
   let gone: string | undefined;
   void exited.then((why) => (gone = why));
+  const live = new URL("/health/live", url).href;
   const body = JSON.stringify({ query: comparativeQuery });
   let last = "no answer yet";
   let listening: number | undefined;
   while (performance.now() < deadline) {
     if (gone) throw new Error(`the gateway ${gone} before answering`);
     try {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      listening ??= performance.now();
-      const answer = (await response.json()) as { data?: { provinces: { qmsCoverage: unknown }[] }; errors?: { message: string }[] };
-      const listed = answer.data?.provinces ?? [];
-      if (!answer.errors?.length && listed.length === provinces && listed.every((p) => p.qmsCoverage !== null)) return listening;
-      last = answer.errors?.[0]?.message ?? `${listed.length} provinces`;
+      if (listening === undefined) {
+        if ((await fetch(live)).ok) listening = performance.now();
+        else last = "not live";
+      } else {
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const answer = (await response.json()) as { data?: { provinces: { qmsCoverage: unknown }[] }; errors?: { message: string }[] };
+        const listed = answer.data?.provinces ?? [];
+        if (!answer.errors?.length && listed.length === provinces && listed.every((p) => p.qmsCoverage !== null)) return listening;
+        last = answer.errors?.[0]?.message ?? `${listed.length} provinces`;
+      }
     } catch (error) {
       last = (error as Error).message;
     }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (listening === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`no whole answer from ${url} in time (${last})`);
 }
