@@ -17,7 +17,12 @@ beforeAll(async () => {
     const config = { port: 0, directoryUrl: system.directoryUrl, provinces: PROVINCE_IDS.map((id) => ({ id, url: system.provinceUrls[id] })), provinceTimeoutMs: 3000, contractCheckIntervalMs: 0 };
     gateways.set(engine, await startGateway({ config, host: "127.0.0.1", engine }));
   }
-  queries = [["the comparative query", await readComparativeQuery()], ...(await loadExampleQueries()).map((q): [string, string] => [q.file, q.query])];
+  queries = [
+    ["the comparative query", await readComparativeQuery()],
+    ...(await loadExampleQueries()).map((q): [string, string] => [q.file, q.query]),
+    // Hive's Rust planner asks the province subgraph for both in one operation with two `_entities` fields.
+    ["two province fetches in one step", '{ provinces { id budgets(year: 2024) { amountVnd } } province(id: "long-an") { id name tasks(year: 2024) { title } } }'],
+  ];
 });
 
 afterAll(async () => {
@@ -39,7 +44,7 @@ async function everyAnswer(engine: GatewayEngineName) {
 }
 
 describe("Hive Gateway's runtime (Rust planner) answers as @apollo/gateway does", () => {
-  it("the comparative query and every GraphiQL example: the same status, data and errors", async () => {
+  it("the comparative query, every GraphiQL example, and two province fetches in one step: the same status, data and errors", async () => {
     expect(await everyAnswer("hive")).toEqual(await everyAnswer("apollo"));
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import express from "express";
-import { type DocumentNode, execute, type ExecutionResult, GraphQLError, type GraphQLSchema, print } from "graphql";
+import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
 import type { ProvinceRouter } from "../province-router/index.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
@@ -30,11 +30,55 @@ function createPrinter(): (document: DocumentNode) => string {
   };
 }
 
+/** One `_entities` field of a batched fetch, as an operation of its own. */
+interface EntitiesPart {
+  document: DocumentNode;
+  /** The variables the field uses. */
+  variableNames: string[];
+}
+
+/**
+ * The Rust planner puts two entity fetches of the same step into one operation
+ * (`_e0: _entities(representations: $__batch_reps_0) … _e1: _entities(…)`), for instance
+ * `provinces { budgets }` beside `province(id:) { tasks }`. The router routes one `_entities`
+ * field per operation; such an operation is split into one per field, each keeping its alias.
+ * Undefined when the operation is not such a batch (or uses named fragments): it goes as it is.
+ */
+function splitEntitiesBatch(document: DocumentNode, operationName: string | undefined): EntitiesPart[] | undefined {
+  if (document.definitions.some((d) => d.kind === Kind.FRAGMENT_DEFINITION)) return undefined;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const fields = operation?.selectionSet.selections ?? [];
+  if (!operation || fields.length < 2 || !fields.every((f) => f.kind === Kind.FIELD && f.name.value === "_entities")) return undefined;
+  return (fields as FieldNode[]).map((field) => {
+    const used = new Set<string>();
+    visit(field, { Variable: (node) => void used.add(node.name.value) });
+    const part: OperationDefinitionNode = {
+      ...operation,
+      variableDefinitions: operation.variableDefinitions?.filter((v) => used.has(v.variable.name.value)),
+      selectionSet: { ...operation.selectionSet, selections: [field] },
+    };
+    return { document: { kind: Kind.DOCUMENT, definitions: [part] }, variableNames: [...used] };
+  });
+}
+
 /** "province": the router splits each `_entities` fetch by province, asks them in parallel and merges the answers. */
 function provinceRouterExecutor(router: ProvinceRouter): SubgraphExecutor {
   const printDocument = createPrinter();
-  return async ({ document, variables, operationName }) =>
+  // The planner hands out one document per fetch of a plan: split each once.
+  const batches = new WeakMap<DocumentNode, EntitiesPart[] | undefined>();
+  const route = async (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) =>
     (await router.routeEntities({ query: printDocument(document), variables, operationName }, document)) as ExecutionResult;
+  return async ({ document, variables, operationName }) => {
+    if (!batches.has(document)) batches.set(document, splitEntitiesBatch(document, operationName));
+    const parts = batches.get(document);
+    if (!parts) return route(document, variables, operationName);
+    const results = await Promise.all(
+      parts.map((part) => route(part.document, Object.fromEntries(part.variableNames.filter((n) => variables && n in variables).map((n) => [n, variables![n]])), operationName)),
+    );
+    const errors = results.flatMap((r) => r.errors ?? []);
+    return { data: Object.assign({}, ...results.map((r) => r.data ?? {})) as Record<string, unknown>, ...(errors.length > 0 ? { errors } : {}) };
+  };
 }
 
 /** "national": graphql-js over the national subgraph's own schema, in this process. */
