@@ -14,7 +14,7 @@ describe("the benchmark harness, at tiny sizes", () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), "khcn-bench-smoke-"));
-    report = await runBench({ provinces: [1, 3], records: [4, 40], requests: 5, connections: 2, throughputSeconds: 1, hostWorkers: 2, inProcessRequests: 3, workDir });
+    report = await runBench({ provinces: [1, 3], records: [4, 40], requests: 5, connections: 2, throughputSeconds: 1, hostWorkers: 2, inProcessRequests: 3, coldStarts: 1, workDir });
   }, 240_000);
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 
@@ -41,6 +41,18 @@ describe("the benchmark harness, at tiny sizes", () => {
       const { total, slowestProvince } = gatewayCost.overHttp;
       expect(slowestProvince.medianMs).toBeGreaterThan(0);
       expect(slowestProvince.medianMs).toBeLessThan(total.p99Ms);
+    }
+  });
+
+  it("compares every engine's own cost with the floor on the same replayed answers, and times each engine's cold start at the largest fleet", () => {
+    for (const { provinces, records, gatewayCost, coldStart } of report.results.flatMap((r) => r.fleets)) {
+      const { engines, floor, identicalData } = gatewayCost.engines;
+      expect(engines.map((e) => e.engine)).toEqual(["apollo", "hive", "hive-js"]);
+      expect(identicalData).toBe(true);
+      expect(engines[0]!.ratioToApollo).toBe(1);
+      for (const engine of engines) expect(engine.ownCost.samples).toBe(3);
+      expect(floor.medianMs).toBeGreaterThan(0);
+      expect(coldStart?.map((c) => c.engine)).toEqual(provinces === 3 && records === 4 ? ["apollo", "hive", "hive-js"] : undefined);
     }
   });
 

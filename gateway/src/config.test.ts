@@ -13,7 +13,14 @@ describe("the gateway's configuration", () => {
       ],
       provinceTimeoutMs: 3000,
       contractCheckIntervalMs: 60_000,
+      engine: "apollo",
     });
+  });
+
+  it("runs @apollo/gateway unless GATEWAY_ENGINE names Hive Gateway's runtime, and refuses any other engine", () => {
+    expect(loadGatewayConfig({ GATEWAY_ENGINE: "hive" }).engine).toBe("hive");
+    expect(loadGatewayConfig({ GATEWAY_ENGINE: "hive-js" }).engine).toBe("hive-js");
+    expect(() => loadGatewayConfig({ GATEWAY_ENGINE: "router" })).toThrow('GATEWAY_ENGINE must be one of apollo, hive, hive-js, got "router"');
   });
 
   it("reads the routing table as id=url pairs", () => {

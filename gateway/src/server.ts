@@ -1,9 +1,10 @@
-import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { createGraphQLHttpServer, type GraphQLHttpServer, loadMeasureCatalogue } from "@khcn/shared";
+import { loadMeasureCatalogue, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
+import type { GraphQLFormattedError } from "graphql";
 import type { GatewayConfig } from "./config.ts";
-import { mountExport } from "./export/mount-export.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
+import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer } from "./engines/index.ts";
+import { mountExport } from "./export/mount-export.ts";
 import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
@@ -27,10 +28,15 @@ export interface GatewayServerOptions {
   logger?: GatewayLogger;
   /** How the province router reaches a province; plain GraphQL over HTTP by default. */
   provinceTransport?: ProvinceTransport;
+  /**
+   * The engine that executes the supergraph; else `config.engine`, else GATEWAY_ENGINE from the
+   * environment (so a whole test suite can run on another engine), else @apollo/gateway.
+   */
+  engine?: GatewayEngineName;
 }
 
 export interface GatewayServer {
-  server: GraphQLHttpServer;
+  server: GatewayEngineServer;
   monitor: StatusMonitor;
   stop(): Promise<void>;
 }
@@ -38,11 +44,14 @@ export interface GatewayServer {
 const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
 
 /**
- * Builds the gateway (does not listen): @apollo/gateway over the static supergraph, "directory"
- * sent to DIRECTORY_URL, "province" to the province router, "national" answered in this process, GraphQL at /graphql, GraphiQL at
- * / and /graphiql (and at /graphql for a browser), CSV downloads at /export/<measure>.csv, /health/live and /health/ready. The status monitor is not started here.
+ * Builds the gateway (does not listen): an engine (@apollo/gateway by default, or Hive Gateway's
+ * runtime: GATEWAY_ENGINE) over the static supergraph, "directory" sent to DIRECTORY_URL,
+ * "province" to the province router, "national" answered in this process, GraphQL at /graphql,
+ * GraphiQL at / and /graphiql (and at /graphql for a browser), the comparison page at /dashboard,
+ * CSV downloads at /export/<measure>.csv, /health/live and /health/ready. The status monitor is not
+ * started here.
  */
-export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport }: GatewayServerOptions): Promise<GatewayServer> {
+export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport, engine }: GatewayServerOptions): Promise<GatewayServer> {
   const [supergraph, contract, examples] = await Promise.all([
     supergraphSdl ?? readCommittedSupergraph(),
     contractSdl ?? readFile(subgraphSdlPaths.province, "utf8"),
@@ -58,26 +67,25 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
   });
   const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
   const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: config.provinceTimeoutMs });
-  const gateway = new ApolloGateway({
+  // The export runs its queries through the engine itself; requests reach it only after it is built.
+  let engineServer: GatewayEngineServer | undefined;
+  const executeInProcess = async (query: string, variables: Record<string, unknown>) => {
+    const { body } = await engineServer!.handle({ body: JSON.stringify({ query, variables }) });
+    return JSON.parse(body) as { data?: unknown; errors?: GraphQLFormattedError[] };
+  };
+  const server = await createGatewayEngine(engine ?? config.engine ?? readOneOf(process.env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "apollo"), {
     supergraphSdl: supergraph,
-    buildService: ({ name }) => {
-      if (name === "province") return router;
-      if (name === "directory") return new RemoteGraphQLDataSource({ url: config.directoryUrl });
-      if (name === "national") return new LocalGraphQLDataSource(national);
-      throw new Error(`the supergraph names a subgraph the gateway does not know: ${name}`);
-    },
-  });
-  const server = await createGraphQLHttpServer({
-    // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
-    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false },
-    context: async () => ({}),
-    routes: (app, apollo) => {
+    router,
+    national,
+    directoryUrl: config.directoryUrl,
+    routes: (app) => {
       mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: config.provinceTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);
-      mountExport(app, { apollo });
+      mountExport(app, { execute: executeInProcess });
     },
   });
+  engineServer = server;
   return {
     server,
     monitor,

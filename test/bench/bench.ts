@@ -2,13 +2,19 @@
 // tables and writes the figures as JSON (bench-results/). Options: --provinces 3,15,63
 // --records 100,10000 --requests 100 --connections 4 --throughput-seconds 5
 // --host-workers <cores> --in-process-requests 50 --out bench-results
+// --engines apollo,hive,hive-js (compared in-process on the same replayed answers)
+// --cold-starts 3 (gateway processes per engine, spawn to first whole answer, at the largest fleet; 0: none)
+// --cold-start-from built (node on dist/main.js, after `npm run build`, as production; or: sources, through tsx)
+// --gateway-engine apollo (the engine of the gateway process measured end to end)
 // --profile DIR (every service process writes a `node --cpu-prof` profile there)
 // --report FILE (print the tables of an earlier run's JSON again)
 import "reflect-metadata";
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { GATEWAY_ENGINES, type GatewayEngineName } from "@khcn/gateway";
 import { evaluateTargets, type TargetCheck } from "./evaluate-targets.ts";
 import { formatReport } from "./format-report.ts";
 import { type BenchReport, runBench } from "./run-bench.ts";
@@ -19,10 +25,15 @@ function readList(name: string, raw: string): number[] {
   return values.sort((a, b) => a - b);
 }
 
-function readCount(name: string, raw: string): number {
+function readCount(name: string, raw: string, min = 1): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} takes a whole number${min === 0 ? "" : " from 1"}, got "${raw}"`);
   return value;
+}
+
+function readEngine(name: string, raw: string): GatewayEngineName {
+  if (!(GATEWAY_ENGINES as readonly string[]).includes(raw)) throw new Error(`--${name} takes one of ${GATEWAY_ENGINES.join(", ")}, got "${raw}"`);
+  return raw as GatewayEngineName;
 }
 
 const { values } = parseArgs({
@@ -34,6 +45,10 @@ const { values } = parseArgs({
     "throughput-seconds": { type: "string", default: "5" },
     "host-workers": { type: "string", default: String(availableParallelism()) },
     "in-process-requests": { type: "string", default: "50" },
+    engines: { type: "string", default: GATEWAY_ENGINES.join(",") },
+    "cold-starts": { type: "string", default: "3" },
+    "cold-start-from": { type: "string", default: "built" },
+    "gateway-engine": { type: "string", default: "apollo" },
     out: { type: "string", default: "bench-results" },
     profile: { type: "string" },
     report: { type: "string" },
@@ -47,6 +62,11 @@ if (values.report) {
   process.exit(0);
 }
 
+const coldStartFrom = values["cold-start-from"];
+if (coldStartFrom !== "built" && coldStartFrom !== "sources") throw new Error(`--cold-start-from takes built or sources, got "${coldStartFrom}"`);
+// The cold start runs the gateway as production does, compiled: build what changed since the last build.
+if (coldStartFrom === "built" && values["cold-starts"] !== "0") execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+
 const workDir = await mkdtemp(join(tmpdir(), "khcn-bench-"));
 try {
   const started = performance.now();
@@ -58,6 +78,10 @@ try {
     throughputSeconds: readCount("throughput-seconds", values["throughput-seconds"]),
     hostWorkers: readCount("host-workers", values["host-workers"]),
     inProcessRequests: readCount("in-process-requests", values["in-process-requests"]),
+    engines: values.engines.split(",").map((e) => readEngine("engines", e.trim())),
+    coldStarts: readCount("cold-starts", values["cold-starts"], 0),
+    coldStartFrom,
+    gatewayEngine: readEngine("gateway-engine", values["gateway-engine"]),
     workDir,
     profileDir: values.profile ? resolve(values.profile) : undefined,
     log: (line) => console.error(`bench: ${line}`),

@@ -8,6 +8,9 @@ export interface TargetCheck {
 
 const GROWTH_LIMIT = 1.5;
 const ADDED_LIMIT_MS = 5;
+const OWN_COST_LIMIT_MS = 5;
+const FLOOR_LIMIT = 2;
+const COLD_START_LIMIT_MS = 1000;
 
 /** The issue's targets, as ratios and differences within this one run. */
 export function evaluateTargets(report: BenchReport): TargetCheck[] {
@@ -30,6 +33,28 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
       measured: `${added} ms (provinces replayed in-process: ${largest.gatewayCost.inProcess.medianMs} ms)`,
       met: added <= ADDED_LIMIT_MS,
     });
+  }
+  // Issue 8's targets for the gateway's own cost, for every engine compared.
+  const engineNames: Record<string, string> = { apollo: "@apollo/gateway", hive: "Hive runtime (Rust planner)", "hive-js": "Hive runtime (JS planner)" };
+  for (const { records, fleets } of report.results) {
+    const largest = fleets.at(-1);
+    const compared = largest?.gatewayCost.engines;
+    if (!largest || !compared) continue;
+    for (const engine of compared.engines) {
+      const median = engine.ownCost.medianMs;
+      checks.push({
+        target: `${records} records, ${engineNames[engine.engine]}: own cost at ${largest.provinces} provinces ≤ ${OWN_COST_LIMIT_MS} ms (median), or ≤ ${FLOOR_LIMIT}× the floor`,
+        measured: `${median} ms; floor ${compared.floor.medianMs} ms (${engine.ratioToFloor}×)`,
+        met: median <= OWN_COST_LIMIT_MS || engine.ratioToFloor <= FLOOR_LIMIT,
+      });
+    }
+    for (const { engine, firstAnswer } of largest.coldStart ?? []) {
+      checks.push({
+        target: `${records} records, ${engineNames[engine]}: cold start to the first whole answer at ${largest.provinces} provinces ≤ ${COLD_START_LIMIT_MS} ms`,
+        measured: `${firstAnswer.medianMs} ms (median of ${firstAnswer.samples})`,
+        met: firstAnswer.medianMs <= COLD_START_LIMIT_MS,
+      });
+    }
   }
   const statements = report.results.map((r) => `${r.statementsPerRequest} at ${r.records}`);
   checks.push({

@@ -27,9 +27,30 @@ export function formatReport(report: BenchReport, targets: readonly TargetCheck[
       ms(c.overHttp.addedOverSlowest.medianMs),
     ]),
   );
+  const engineNames: Record<string, string> = { apollo: "@apollo/gateway", hive: "Hive runtime, Rust planner", "hive-js": "Hive runtime, JS planner" };
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
+  // Reports written before the engines were compared have no `engines`.
+  const engineRows = report.results.flatMap((r) =>
+    r.fleets.flatMap(({ provinces, gatewayCost: { engines: e } }) =>
+      e
+        ? [
+            ...e.engines.map((c) => [r.records, provinces, engineNames[c.engine] ?? c.engine, ms(c.ownCost.medianMs), ms(c.ownCost.p99Ms), ratio(c.ratioToApollo), ratio(c.ratioToFloor), ms(c.firstAnswerInProcessMs), (c.answerBytes / 1024).toFixed(0)]),
+            [r.records, provinces, "floor: parse the answers, merge, serialise (no engine)", ms(e.floor.medianMs), ms(e.floor.p99Ms), ratio(e.floor.medianMs / e.engines[0]!.ownCost.medianMs), ratio(1), "", ""],
+            [r.records, provinces, "the directory's round trip (in every engine's figure, not in the floor)", ms(e.directoryRoundTrip.medianMs), ms(e.directoryRoundTrip.p99Ms), "", "", "", ""],
+            ...(e.identicalData ? [] : [[r.records, provinces, "**the engines' answers differ**", "", "", "", "", "", ""]]),
+          ]
+        : [],
+    ),
+  );
+  const coldRows = report.results.flatMap((r) =>
+    r.fleets.flatMap(({ provinces, coldStart }) =>
+      (coldStart ?? []).map((c) => [r.records, provinces, engineNames[c.engine] ?? c.engine, c.listening ? ms(c.listening.medianMs) : "", ms(c.firstAnswer.medianMs), ms(c.firstAnswer.p99Ms), c.firstAnswer.samples]),
+    ),
+  );
+  const requestsPerEngine = report.results[0]?.fleets[0]?.gatewayCost.engines?.requests;
   return [
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${mib(machine.memoryBytes)}, Node ${machine.node} (${machine.platform}); run ${report.startedAt}.`,
-    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests; the provinces' host ran ${options.hostWorkers} worker process(es).`,
+    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests; the provinces' host ran ${options.hostWorkers} worker process(es); the gateway process measured end to end ran ${engineNames[options.gatewayEngine ?? "apollo"]}.`,
     "",
     "### The comparative query",
     "",
@@ -37,8 +58,28 @@ export function formatReport(report: BenchReport, targets: readonly TargetCheck[
     "",
     "### The gateway's own cost (gateway in the benchmark's process)",
     "",
-    table(["tasks per province", "provinces", "provinces replayed in-process: median ms", "p99 ms", "over HTTP: total median ms", "slowest province median ms", "added over slowest, median ms"], costRows),
+    table(["tasks per province", "provinces", "provinces replayed in-process (answer serialised): median ms", "p99 ms", "over HTTP: total median ms", "slowest province median ms", "added over slowest, median ms"], costRows),
     "",
+    ...(engineRows.length > 0
+      ? [
+          "### The engines on the same replayed answers (gateway in the benchmark's process)",
+          "",
+          `One POST handled in process, from the request body to the serialised answer, every province's answer replayed; ${requestsPerEngine} requests per engine, interleaved. The ratios are of medians.`,
+          "",
+          table(["tasks per province", "provinces", "engine", "own cost: median ms", "p99 ms", "× @apollo/gateway", "× floor", "first answer, in process: ms", "answer KiB"], engineRows),
+          "",
+        ]
+      : []),
+    ...(coldRows.length > 0
+      ? [
+          "### Cold start: a new gateway process to its first whole answer",
+          "",
+          `From spawning the gateway's process (${options.coldStartFrom === "built" ? "node on the built dist/main.js, as production runs it" : "node with tsx on src/main.ts, as the benchmark runs every service"}) to the first whole answer to the comparative query, the provinces over HTTP; every province's contract is checked before the gateway listens.`,
+          "",
+          table(["tasks per province", "provinces", "engine", "listening (contracts checked): median ms", "first whole answer: median ms", "p99 ms", "starts"], coldRows),
+          "",
+        ]
+      : []),
     "### SQL statements per request, per province",
     "",
     table(["tasks per province", "statements"], report.results.map((r) => [r.records, r.statementsPerRequest])),

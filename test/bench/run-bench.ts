@@ -7,6 +7,8 @@ import { postQuery } from "../helpers/start-system.ts";
 import { type ServiceProcess, startServiceProcess } from "../helpers/service-process.ts";
 import { comparativeQuery, directProvinceQuery, representationsOf } from "./bench-queries.ts";
 import { countStatementsPerRequest } from "./count-statements.ts";
+import type { GatewayEngineName } from "@khcn/gateway";
+import { type ColdStart, measureColdStart } from "./measure-cold-start.ts";
 import { type GatewayCost, measureGatewayCost } from "./measure-gateway-cost.ts";
 import { type LatencyFigures, measureLatency } from "./measure-latency.ts";
 import { prepareSyntheticFleet } from "./prepare-synthetic-fleet.ts";
@@ -30,6 +32,14 @@ export interface BenchOptions {
   hostWorkers: number;
   /** Requests for the in-process gateway measurements. */
   inProcessRequests: number;
+  /** The engines whose own cost is compared on the same replayed answers (@apollo/gateway always is); all by default. */
+  engines?: GatewayEngineName[];
+  /** Cold starts of the gateway process per engine, at the largest fleet of the first record count (0: none); 3 by default. */
+  coldStarts?: number;
+  /** What a cold start runs: the built gateway (dist/, `npm run build` first) or its sources through tsx (the default). */
+  coldStartFrom?: "built" | "sources";
+  /** The engine of the gateway process measured end to end (latency, requests/s, memory); @apollo/gateway by default. */
+  gatewayEngine?: GatewayEngineName;
   workDir: string;
   /** When set, every service process writes a V8 CPU profile (`node --cpu-prof`) into this folder. */
   profileDir?: string;
@@ -46,6 +56,8 @@ export interface FleetFigures {
   gatewayPeakMemoryBytes: number;
   /** The gateway in the benchmark's own process, provinces replayed in-process and over HTTP. */
   gatewayCost: GatewayCost;
+  /** At the largest fleet of the first record count only: each engine's gateway process from spawn to its first whole answer. */
+  coldStart?: ColdStart[];
 }
 
 export interface RecordsFigures {
@@ -62,7 +74,12 @@ export interface RecordsFigures {
 export interface BenchReport {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; platform: string };
-  options: Omit<BenchOptions, "workDir" | "log" | "profileDir">;
+  options: Omit<BenchOptions, "workDir" | "log" | "profileDir" | "engines" | "coldStarts" | "coldStartFrom" | "gatewayEngine"> & {
+    engines: GatewayEngineName[];
+    coldStarts: number;
+    coldStartFrom: "built" | "sources";
+    gatewayEngine: GatewayEngineName;
+  };
   results: RecordsFigures[];
 }
 
@@ -90,6 +107,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   // The services run as the Docker image runs them: graphql-js skips its development-only checks.
   const asDeployed = { NODE_ENV: "production" };
   const largest = Math.max(...options.provinces);
+  const engines: GatewayEngineName[] = ["apollo", ...(options.engines ?? ["hive", "hive-js"]).filter((e) => e !== "apollo")];
+  const coldStarts = options.coldStarts ?? 3;
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
@@ -101,6 +120,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       throughputSeconds: options.throughputSeconds,
       hostWorkers: options.hostWorkers,
       inProcessRequests: options.inProcessRequests,
+      engines,
+      coldStarts,
+      coldStartFrom: options.coldStartFrom ?? "sources",
+      gatewayEngine: options.gatewayEngine ?? "apollo",
     },
     results: [],
   };
@@ -157,17 +180,18 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         try {
           directory = await startServiceProcess({ label: "directory", cwd: packages.directory, entry: "src/main.ts", env: { ...asDeployed, DIRECTORY_FILE: registryFile }, healthPath: "/health", nodeOptions });
           const directoryUrl = `${directory.origin}/graphql`;
+          const gatewayEnv = {
+            ...asDeployed,
+            DIRECTORY_URL: directoryUrl,
+            PROVINCE_SUBGRAPHS: routes.map((r) => `${r.id}=${r.url}`).join(","),
+            PROVINCE_TIMEOUT_MS: "60000",
+            CONTRACT_CHECK_INTERVAL_MS: "0",
+          };
           gateway = await startServiceProcess({
             label: "gateway",
             cwd: packages.gateway,
             entry: "src/main.ts",
-            env: {
-              ...asDeployed,
-              DIRECTORY_URL: directoryUrl,
-              PROVINCE_SUBGRAPHS: routes.map((r) => `${r.id}=${r.url}`).join(","),
-              PROVINCE_TIMEOUT_MS: "60000",
-              CONTRACT_CHECK_INTERVAL_MS: "0",
-            },
+            env: { ...gatewayEnv, GATEWAY_ENGINE: options.gatewayEngine ?? "apollo" },
             healthPath: "/health/ready",
             nodeOptions,
           });
@@ -180,9 +204,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           log(`  median ${latency.medianMs} ms, p99 ${latency.p99Ms} ms; ${throughput.requestsPerSecond} requests/s with ${options.connections} connections`);
           log(`records ${records}, provinces ${provinces}: the gateway's own cost, in-process`);
           const warmup = Math.min(10, options.inProcessRequests);
-          const gatewayCost = await measureGatewayCost({ directoryUrl, provinces: routes, requests: options.inProcessRequests, warmup });
+          const gatewayCost = await measureGatewayCost({ directoryUrl, provinces: routes, requests: options.inProcessRequests, warmup, engines });
           log(`  provinces replayed: median ${gatewayCost.inProcess.medianMs} ms; over HTTP, added over the slowest province: ${gatewayCost.overHttp.addedOverSlowest.medianMs} ms`);
-          fleets.push({ provinces, records, latency, throughput, gatewayPeakMemoryBytes, gatewayCost });
+          const { engines: compared, floor } = gatewayCost.engines;
+          log(`  engines on the same replayed answers: ${compared.map((e) => `${e.engine} ${e.ownCost.medianMs} ms (${e.ratioToApollo}×)`).join(", ")}; floor ${floor.medianMs} ms${gatewayCost.engines.identicalData ? "" : "; THE ENGINES' ANSWERS DIFFER"}`);
+          let coldStart: ColdStart[] | undefined;
+          // Once, at the largest fleet of the first record count: a start does not read the provinces' records.
+          if (provinces === largest && records === options.records[0] && coldStarts > 0) {
+            log(`records ${records}, provinces ${provinces}: each engine's cold start to its first whole answer, ${coldStarts} each`);
+            await gateway.stop();
+            coldStart = await measureColdStart({ cwd: packages.gateway, env: gatewayEnv, engines, runs: coldStarts, provinces, from: options.coldStartFrom ?? "sources" });
+            log(`  ${coldStart.map((c) => `${c.engine} ${c.firstAnswer.medianMs} ms`).join(", ")}`);
+          }
+          fleets.push({ provinces, records, latency, throughput, gatewayPeakMemoryBytes, gatewayCost, ...(coldStart ? { coldStart } : {}) });
         } finally {
           await stopAll([gateway, directory]);
         }

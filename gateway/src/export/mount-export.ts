@@ -1,12 +1,14 @@
-import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { Express, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { type ExportedNationalFigure, NATIONAL_FIGURE_EXPORT_QUERY, nationalFigureToRows, rowsToCsv } from "./national-figure-to-rows.ts";
 import { type ExportCatalogue, exportFileName, ExportParameterError, parseExportRequest } from "./parse-export-request.ts";
 
+/** One GraphQL operation through the gateway's own engine, in process, as a client's POST would run. */
+export type ExecuteOperation = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
+
 export interface ExportOptions {
-  /** The gateway's own Apollo Server: the export asks it exactly what a client would, in process. */
-  apollo: Pick<ApolloServer<BaseContext>, "executeOperation">;
+  /** The gateway's own execution: the export asks exactly what a client would, in process. */
+  execute: ExecuteOperation;
 }
 
 const CATALOGUE_QUERY = /* GraphQL */ `
@@ -31,10 +33,8 @@ class ExportFailure extends Error {
 }
 
 /** Runs an operation through the gateway's GraphQL execution and returns its data, or throws what it refused. */
-async function execute<T>(apollo: ExportOptions["apollo"], query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await apollo.executeOperation({ query, variables });
-  if (response.body.kind !== "single") throw new ExportFailure(500, "the API answered in parts, which the export cannot read");
-  const { data, errors } = response.body.singleResult as Answer<T>;
+async function execute<T>(run: ExecuteOperation, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { data, errors } = (await run(query, variables)) as Answer<T>;
   if (errors && errors.length > 0) {
     // One line for a client: what the API said, e.g. that the directory of provinces is unavailable.
     const message = errors.map((e) => e.message).join("; ");
@@ -55,12 +55,12 @@ function sendText(res: Response, status: number, message: string): void {
  * the national figure of a measure as a tidy CSV for a spreadsheet or pandas, computed by the same
  * `nationalFigure` query a GraphQL client runs, so the file says exactly what the API says.
  */
-export function mountExport(app: Express, { apollo }: ExportOptions): void {
+export function mountExport(app: Express, { execute: run }: ExportOptions): void {
   app.get("/export/:file", async (req, res, next) => {
     try {
-      const { measureCatalogue } = await execute<{ measureCatalogue: ExportCatalogue }>(apollo, CATALOGUE_QUERY);
+      const { measureCatalogue } = await execute<{ measureCatalogue: ExportCatalogue }>(run, CATALOGUE_QUERY);
       const request = parseExportRequest(req.params.file, req.query as Record<string, unknown>, measureCatalogue);
-      const { nationalFigure } = await execute<{ nationalFigure: ExportedNationalFigure }>(apollo, NATIONAL_FIGURE_EXPORT_QUERY, { ...request });
+      const { nationalFigure } = await execute<{ nationalFigure: ExportedNationalFigure }>(run, NATIONAL_FIGURE_EXPORT_QUERY, { ...request });
       const csv = rowsToCsv(nationalFigureToRows(nationalFigure));
       res.attachment(exportFileName(request));
       res.set({

@@ -1,0 +1,45 @@
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { HeaderMap } from "@apollo/server";
+import { createGraphQLHttpServer } from "@khcn/shared";
+import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
+
+/**
+ * @apollo/gateway over the static supergraph, in Apollo Server: "directory" sent to its URL,
+ * "province" to the province router (a data source, through `buildService`), "national" answered
+ * in this process (`LocalGraphQLDataSource`).
+ */
+export async function createApolloEngine({ supergraphSdl, router, national, directoryUrl, routes, path = "/graphql" }: GatewayEngineOptions): Promise<GatewayEngineServer> {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => {
+      if (name === "province") return router;
+      if (name === "directory") return new RemoteGraphQLDataSource({ url: directoryUrl });
+      if (name === "national") return new LocalGraphQLDataSource(national);
+      throw new Error(`the supergraph names a subgraph the gateway does not know: ${name}`);
+    },
+  });
+  const server = await createGraphQLHttpServer({
+    // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
+    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false },
+    context: async () => ({}),
+    routes,
+    path,
+  });
+  return {
+    engine: "apollo",
+    app: server.app,
+    httpServer: server.httpServer,
+    listen: server.listen,
+    stop: server.stop,
+    async handle({ body, headers = {} }) {
+      const headerMap = new HeaderMap([["content-type", "application/json"], ...Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v] as [string, string])]);
+      // express.json() parses the body before Apollo sees it; so does this.
+      const response = await server.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: "POST", headers: headerMap, search: "", body: JSON.parse(body) as unknown },
+        context: async () => ({}) as never,
+      });
+      if (response.body.kind !== "complete") throw new Error("the gateway answered an incremental delivery; the benchmark's query has no @defer");
+      return { status: response.status ?? 200, body: response.body.string };
+    },
+  };
+}
