@@ -9,7 +9,7 @@ import { useLanguage } from "../i18n/language-context.tsx";
 import { CHART_FONT, COLORS, fitText, LABELLED_ROW, textWidth } from "./chart-style.ts";
 import { LoadState } from "./LoadState.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
-import { quotedSource, SourceQuote } from "./SourceQuote.tsx";
+import { RecordSourceDetails } from "./SourceQuote.tsx";
 import { budgetRows } from "../download/records-csv.ts";
 import { DownloadCsvLink } from "./DownloadCsvLink.tsx";
 import { UnavailableNotice } from "./UnavailableNotice.tsx";
@@ -132,20 +132,13 @@ function ProvinceBudget({ name, lines }: { name: string; lines: BudgetLine[] }) 
                       {line.amountAsWritten ?? ""}
                     </td>
                     <td data-label={t.colSources}>
-                      <details className="unit-sources">
-                        <summary>{t.sources(1)}</summary>
+                      <RecordSourceDetails source={line.source} note={line.note}>
                         {line.purpose && (
                           <p>
                             <span className="source-key">{t.purpose}:</span> <span lang="vi">{line.purpose}</span>
                           </p>
                         )}
-                        <SourceQuote source={quotedSource(line.source)} />
-                        {line.note && (
-                          <p className="source-note" lang="en">
-                            <span className="source-key">{t.note}:</span> {line.note}
-                          </p>
-                        )}
-                      </details>
+                      </RecordSourceDetails>
                     </td>
                   </tr>
                 ))}

@@ -9,7 +9,7 @@ import { useLanguage } from "../i18n/language-context.tsx";
 import { CHART_FONT, COLORS, fitText, LABELLED_ROW } from "./chart-style.ts";
 import { LoadState } from "./LoadState.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
-import { quotedSource, SourceQuote } from "./SourceQuote.tsx";
+import { RecordSourceDetails } from "./SourceQuote.tsx";
 import { keyTaskRows } from "../download/records-csv.ts";
 import { DownloadCsvLink } from "./DownloadCsvLink.tsx";
 import { UnavailableNotice } from "./UnavailableNotice.tsx";
@@ -134,15 +134,7 @@ function ProvinceTasksBlock({ name, tasks, domain }: { name: string; tasks: KeyT
                     </td>
                     <td data-label={t.colStatus}>{t.taskStatus[task.status] ?? task.status}</td>
                     <td data-label={t.colSources}>
-                      <details className="unit-sources">
-                        <summary>{t.sources(1)}</summary>
-                        <SourceQuote source={quotedSource(task.source)} />
-                        {task.note && (
-                          <p className="source-note" lang="en">
-                            <span className="source-key">{t.note}:</span> {task.note}
-                          </p>
-                        )}
-                      </details>
+                      <RecordSourceDetails source={task.source} note={task.note} />
                     </td>
                   </tr>
                 ))}

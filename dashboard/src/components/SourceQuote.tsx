@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { RecordSource } from "../api/types.ts";
 import { useLanguage } from "../i18n/language-context.tsx";
 
@@ -38,5 +39,22 @@ export function SourceQuote({ source }: { source: QuotedSource }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A province record's source in a table cell: opened on demand, with what the record adds (its purpose) and its caveat. */
+export function RecordSourceDetails({ source, note, children }: { source: RecordSource; note: string | null; children?: ReactNode }) {
+  const { t } = useLanguage();
+  return (
+    <details className="unit-sources">
+      <summary>{t.sources(1)}</summary>
+      {children}
+      <SourceQuote source={quotedSource(source)} />
+      {note && (
+        <p className="source-note" lang="en">
+          <span className="source-key">{t.note}:</span> {note}
+        </p>
+      )}
+    </details>
   );
 }
