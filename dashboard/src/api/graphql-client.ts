@@ -26,6 +26,21 @@ export async function postGraphQL<T>(query: string, variables: Record<string, un
 }
 
 /** The provinces a PROVINCE_UNAVAILABLE error names, with the router's reason: they answered nothing. */
+/**
+ * A province list split by this request's errors: the provinces that answered, and those that did
+ * not with the reason, as a view shows them (the rest as usual, the unavailable in a notice).
+ */
+export function splitByAvailability<P extends { id: string; name: string }>(
+  provinces: readonly P[],
+  errors: readonly GraphQLError[],
+): { answered: P[]; unavailable: { name: string; reason: string }[] } {
+  const reasons = unavailableProvinces(errors);
+  return {
+    answered: provinces.filter((p) => !reasons.has(p.id)),
+    unavailable: provinces.filter((p) => reasons.has(p.id)).map((p) => ({ name: p.name, reason: reasons.get(p.id)! })),
+  };
+}
+
 export function unavailableProvinces(errors: readonly GraphQLError[]): Map<string, string> {
   const unavailable = new Map<string, string>();
   for (const error of errors) {

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback } from "react";
-import { unavailableProvinces } from "../api/graphql-client.ts";
+import { splitByAvailability } from "../api/graphql-client.ts";
 import { BUDGETS_QUERY } from "../api/queries.ts";
 import type { BudgetLine } from "../api/types.ts";
 import { formatBillionsVnd, formatPartialDate, formatVnd } from "../format/format-figure.ts";
@@ -39,17 +39,14 @@ export function BudgetView({ enabled }: { enabled: boolean }) {
       <p className="intro">{t.budgetIntro}</p>
       <LoadState state={state} onRetry={reload}>
         {({ data, errors }) => {
-          const unavailable = unavailableProvinces(errors);
-          const provinces = data!.provinces;
+          const { answered, unavailable } = splitByAvailability(data!.provinces, errors);
           return (
             <>
-              <UnavailableNotice provinces={provinces.filter((p) => unavailable.has(p.id)).map((p) => ({ name: p.name, reason: unavailable.get(p.id)! }))} />
-              <DownloadCsvLink rows={budgetRows(provinces.filter((p) => !unavailable.has(p.id)))} filename="budget-lines.csv" testId="download-budget-csv" />
-              {provinces
-                .filter((p) => !unavailable.has(p.id))
-                .map((province) => (
-                  <ProvinceBudget key={province.id} name={province.name} lines={[...(province.budgets ?? [])].sort(byYearPhaseSource)} />
-                ))}
+              <UnavailableNotice provinces={unavailable} />
+              <DownloadCsvLink rows={budgetRows(answered)} filename="budget-lines.csv" testId="download-budget-csv" />
+              {answered.map((province) => (
+                <ProvinceBudget key={province.id} name={province.name} lines={[...(province.budgets ?? [])].sort(byYearPhaseSource)} />
+              ))}
             </>
           );
         }}
@@ -141,7 +138,7 @@ function ProvinceBudget({ name, lines }: { name: string; lines: BudgetLine[] }) 
                       </RecordSourceDetails>
                     </td>
                   </tr>
-                ))}
+              ))}
               </tbody>
             </table>
           </div>

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback, useMemo } from "react";
-import { unavailableProvinces } from "../api/graphql-client.ts";
+import { splitByAvailability } from "../api/graphql-client.ts";
 import { KEY_TASKS_QUERY } from "../api/queries.ts";
 import type { KeyTask } from "../api/types.ts";
 import { formatPartialDate, partialDateSpan } from "../format/format-figure.ts";
@@ -44,7 +44,7 @@ export function KeyTaskTimeline({ enabled }: { enabled: boolean }) {
       <p className="intro">{t.tasksIntro}</p>
       <LoadState state={state} onRetry={reload}>
         {({ data, errors }) => {
-          const unavailable = unavailableProvinces(errors);
+          const { answered, unavailable } = splitByAvailability(data!.provinces, errors);
           const provinces = data!.provinces;
           const spans = provinces.flatMap((p) => (p.tasks ?? []).map((task) => (task.dueDate ? partialDateSpan(task.dueDate) : null)).filter((s): s is Span => s !== null));
           const domain: [Date, Date] | null = spans.length
@@ -52,13 +52,11 @@ export function KeyTaskTimeline({ enabled }: { enabled: boolean }) {
             : null;
           return (
             <>
-              <UnavailableNotice provinces={provinces.filter((p) => unavailable.has(p.id)).map((p) => ({ name: p.name, reason: unavailable.get(p.id)! }))} />
-              <DownloadCsvLink rows={keyTaskRows(provinces.filter((p) => !unavailable.has(p.id)))} filename="key-tasks.csv" testId="download-key-tasks-csv" />
-              {provinces
-                .filter((p) => !unavailable.has(p.id))
-                .map((province) => (
-                  <ProvinceTasksBlock key={province.id} name={province.name} tasks={[...(province.tasks ?? [])].sort(byDueDate)} domain={domain} />
-                ))}
+              <UnavailableNotice provinces={unavailable} />
+              <DownloadCsvLink rows={keyTaskRows(answered)} filename="key-tasks.csv" testId="download-key-tasks-csv" />
+              {answered.map((province) => (
+                <ProvinceTasksBlock key={province.id} name={province.name} tasks={[...(province.tasks ?? [])].sort(byDueDate)} domain={domain} />
+              ))}
             </>
           );
         }}
@@ -137,7 +135,7 @@ function ProvinceTasksBlock({ name, tasks, domain }: { name: string; tasks: KeyT
                       <RecordSourceDetails source={task.source} note={task.note} />
                     </td>
                   </tr>
-                ))}
+              ))}
               </tbody>
             </table>
           </div>
