@@ -5,6 +5,8 @@ export const ErrorCode = {
   WrongProvince: "WRONG_PROVINCE",
   ProvinceUnavailable: "PROVINCE_UNAVAILABLE",
   BadUserInput: "BAD_USER_INPUT",
+  /** The directory did not answer: no list of units, so no national figure. */
+  DirectoryUnavailable: "DIRECTORY_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

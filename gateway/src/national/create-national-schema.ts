@@ -64,7 +64,7 @@ export function createNationalSchema({ catalogue, router, directoryUrl, timeoutM
           checkDimensions(measure, catalogue, dimensions);
           const units = await listDirectoryUnits(directoryUrl, timeoutMs);
           // The reason says what failed, never where the directory runs.
-          if (!units.ok) throw createError("DIRECTORY_UNAVAILABLE" as ErrorCode, `The directory of provinces is unavailable: ${units.reason.replace(/https?:\/\/\S+/g, "…")}`);
+          if (!units.ok) throw createError(ErrorCode.DirectoryUnavailable, `The directory of provinces is unavailable: ${units.reason.replace(/https?:\/\/\S+/g, "…")}`);
           const plan = planNationalFigure(units.value, args.year, args.validOn ?? undefined);
           const answers = await askProvincesForFigures(router, plan.toAsk, measure.code, args.year);
           const computed = computeNationalFigure(plan, answers, { measure, status: args.status, dimensions });
