@@ -1,5 +1,5 @@
 import type { Measure } from "@khcn/shared";
-import { createError, ErrorCode, partialDateBounds } from "@khcn/shared";
+import { createError, ErrorCode, overlaps, partialDateBounds, periodOfDate, validityPeriod } from "@khcn/shared";
 import type {
   Contribution,
   CountedFigure,
@@ -23,12 +23,9 @@ export interface NationalPlan {
   toAsk: Unit[];
 }
 
-const isValidOn = (unit: Unit, day: string) =>
-  (unit.validFrom === null || partialDateBounds(unit.validFrom).first <= day) && (unit.validTo === null || partialDateBounds(unit.validTo).last >= day);
+const isValidOn = (unit: Unit, day: string) => overlaps(validityPeriod(unit), periodOfDate(day));
 
-const existedDuring = (unit: Unit, year: number) =>
-  (unit.validFrom === null || partialDateBounds(unit.validFrom).first <= `${year}-12-31`) &&
-  (unit.validTo === null || partialDateBounds(unit.validTo).last >= `${year}-01-01`);
+const existedDuring = (unit: Unit, year: number) => overlaps(validityPeriod(unit), periodOfDate(String(year)));
 
 /**
  * The units valid on the last day of `validOn`, each with itself and every unit merged into it
