@@ -13,12 +13,12 @@ describe("the gateway's configuration", () => {
       ],
       provinceTimeoutMs: 3000,
       contractCheckIntervalMs: 60_000,
-      engine: "apollo",
+      engine: "hive",
     });
   });
 
-  it("runs @apollo/gateway unless GATEWAY_ENGINE names Hive Gateway's runtime, and refuses any other engine", () => {
-    expect(loadGatewayConfig({ GATEWAY_ENGINE: "hive" }).engine).toBe("hive");
+  it("runs Hive Gateway's runtime unless GATEWAY_ENGINE names @apollo/gateway or Hive's JavaScript planner, and refuses any other engine", () => {
+    expect(loadGatewayConfig({ GATEWAY_ENGINE: "apollo" }).engine).toBe("apollo");
     expect(loadGatewayConfig({ GATEWAY_ENGINE: "hive-js" }).engine).toBe("hive-js");
     expect(() => loadGatewayConfig({ GATEWAY_ENGINE: "router" })).toThrow('GATEWAY_ENGINE must be one of apollo, hive, hive-js, got "router"');
   });

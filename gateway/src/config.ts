@@ -19,7 +19,7 @@ export interface GatewayConfig {
   provinceTimeoutMs: number;
   /** How often the contract check and the directory's names are refreshed; 0: only at start. */
   contractCheckIntervalMs: number;
-  /** What executes the supergraph: `apollo` (@apollo/gateway), `hive` (Hive Gateway's runtime, Rust planner) or `hive-js` (its JavaScript planner). */
+  /** What executes the supergraph: `hive` (Hive Gateway's runtime, Rust planner; the default), `apollo` (@apollo/gateway) or `hive-js` (Hive's JavaScript planner). */
   engine?: GatewayEngineName;
 }
 
@@ -59,7 +59,7 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PORT (4000), DIRECTORY_URL (http://127.0.0.1:4001/graphql), PROVINCE_SUBGRAPHS (the routing
  * table as `id=url,…`; default: lang-son, long-an, bac-giang on 127.0.0.1:4101–4103),
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
- * GATEWAY_ENGINE (`apollo`; `hive` or `hive-js` for Hive Gateway's runtime, on trial).
+ * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison).
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return {
@@ -68,6 +68,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     provinces: parseProvinceSubgraphs(readOptionalString(env, "PROVINCE_SUBGRAPHS") ?? DEFAULT_PROVINCE_SUBGRAPHS),
     provinceTimeoutMs: readInt(env, "PROVINCE_TIMEOUT_MS", 3000, { min: 1, max: 600_000 }),
     contractCheckIntervalMs: readInt(env, "CONTRACT_CHECK_INTERVAL_MS", 60_000, { min: 0, max: 86_400_000 }),
-    engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "apollo"),
+    engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
   };
 }

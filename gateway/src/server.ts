@@ -30,7 +30,7 @@ export interface GatewayServerOptions {
   provinceTransport?: ProvinceTransport;
   /**
    * The engine that executes the supergraph; else `config.engine`, else GATEWAY_ENGINE from the
-   * environment (so a whole test suite can run on another engine), else @apollo/gateway.
+   * environment (so a whole test suite can run on another engine), else Hive Gateway's runtime.
    */
   engine?: GatewayEngineName;
 }
@@ -44,8 +44,8 @@ export interface GatewayServer {
 const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
 
 /**
- * Builds the gateway (does not listen): an engine (@apollo/gateway by default, or Hive Gateway's
- * runtime: GATEWAY_ENGINE) over the static supergraph, "directory" sent to DIRECTORY_URL,
+ * Builds the gateway (does not listen): an engine (Hive Gateway's runtime with its Rust planner by
+ * default; @apollo/gateway by GATEWAY_ENGINE=apollo) over the static supergraph, "directory" sent to DIRECTORY_URL,
  * "province" to the province router, "national" answered in this process, GraphQL at /graphql,
  * GraphiQL at / and /graphiql (and at /graphql for a browser), the comparison page at /dashboard,
  * CSV downloads at /export/<measure>.csv, /health/live and /health/ready. The status monitor is not
@@ -73,7 +73,7 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     const { body } = await engineServer!.handle({ body: JSON.stringify({ query, variables }) });
     return JSON.parse(body) as { data?: unknown; errors?: GraphQLFormattedError[] };
   };
-  const server = await createGatewayEngine(engine ?? config.engine ?? readOneOf(process.env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "apollo"), {
+  const server = await createGatewayEngine(engine ?? config.engine ?? readOneOf(process.env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"), {
     supergraphSdl: supergraph,
     router,
     national,

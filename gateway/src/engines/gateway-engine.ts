@@ -5,8 +5,9 @@ import type { ProvinceRouter } from "../province-router/index.ts";
 
 /**
  * The engines the gateway can execute the supergraph with:
- * - `apollo`: @apollo/gateway (its JavaScript query planner) in Apollo Server, the default;
- * - `hive`: Hive Gateway's runtime with its Rust query planner (@graphql-hive/router-runtime);
+ * - `hive`: Hive Gateway's runtime with its Rust query planner (@graphql-hive/router-runtime), the
+ *   default: chosen by measurement (docs/DESIGN.md, "The gateway's engine");
+ * - `apollo`: @apollo/gateway (its JavaScript query planner) in Apollo Server, kept for comparison;
  * - `hive-js`: Hive Gateway's runtime with its own JavaScript planner (stitching), for comparison.
  */
 export const GATEWAY_ENGINES = ["apollo", "hive", "hive-js"] as const;

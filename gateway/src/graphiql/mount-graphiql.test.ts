@@ -43,8 +43,9 @@ describe("every other request to the GraphQL URL goes to GraphQL as before", () 
 
   it("GET with a query from a browser and no preflight header: still refused by CSRF prevention", async () => {
     const response = await fetch(`${gateway.url}?query=${encodeURIComponent(CATALOGUE)}`, { headers: { accept: BROWSER_ACCEPT } });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+    // Apollo Server answers 400, Hive Gateway's runtime 403: either way, not executed.
+    expect([400, 403]).toContain(response.status);
+    expect(await response.text()).toMatch(/Cross-Site Request Forgery|CSRF/i);
   });
 
   it("GET with a query and the preflight header: answered", async () => {

@@ -6,6 +6,7 @@ import { InitialSchema1732233600000 } from "./migrations/1732233600000-initial-s
 import { YearOrderIndexes1764115200000 } from "./migrations/1764115200000-year-order-indexes.ts";
 import { DocumentTexts1795737600000 } from "./migrations/1795737600000-document-texts.ts";
 import { IndicatorDimensions1795824000000 } from "./migrations/1795824000000-indicator-dimensions.ts";
+import { DataVersion1796083200000 } from "./migrations/1796083200000-data-version.ts";
 
 /** Where a province's records live: an embedded SQLite file (the default) or PostgreSQL. */
 export type DatabaseConfig =
@@ -19,7 +20,7 @@ export type DatabaseConfig =
       poolSize?: number;
     };
 
-export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000, DocumentTexts1795737600000, IndicatorDimensions1795824000000];
+export const migrations = [InitialSchema1732233600000, YearOrderIndexes1764115200000, DocumentTexts1795737600000, IndicatorDimensions1795824000000, DataVersion1796083200000];
 
 /** Creates, connects and migrates a province's database. */
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<DataSource> {

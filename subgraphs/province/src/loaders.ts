@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, type FindOptionsSelect, In, type ObjectLiteral, type Repository } from "typeorm";
-import { Evidence, SourceDocument, TaskFunding } from "./entities.ts";
+import { DataVersion, Evidence, SourceDocument, TaskFunding } from "./entities.ts";
 import { createFiguresLoader } from "./figures/figures.loader.ts";
 import type { MeasureFigure } from "./figures/measure-figure.ts";
 
@@ -40,6 +40,8 @@ export interface Loaders {
   evidenceByRecord: DataLoader<string, Evidence[]>;
   /** Every catalogue figure of the province, by province id (see figures/figures.loader.ts). */
   figures: DataLoader<string, MeasureFigure[]>;
+  /** The records' version row (a single row, id 1): read once per request however many fields ask. */
+  dataVersion: DataLoader<number, DataVersion | null>;
 }
 
 /** Loaders live for one request: they batch, and they never serve another request's data. */
@@ -67,5 +69,9 @@ export function createLoaders(dataSource: DataSource): Loaders {
       return records.map((record) => groups.get(record) ?? []);
     }),
     figures: createFiguresLoader(dataSource, documentById),
+    dataVersion: new DataLoader(async (ids) => {
+      const byId = new Map((await dataSource.getRepository(DataVersion).find()).map((v) => [v.id, v]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
   };
 }

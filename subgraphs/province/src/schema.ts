@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "@khcn/shared";
+import { DataVersionResolver } from "./data-version/data-version.resolver.ts";
 import { SourceDocumentResolver } from "./documents/source-document.resolver.ts";
 import { BudgetLine, Indicator, QmsCoverage, Task, TaskFunding } from "./entities.ts";
 import { resolveProvinceReference } from "./province/province.reference.ts";
@@ -24,7 +25,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 /** The province subgraph's schema: the same for every province, which is what makes it a contract. */
 export function buildProvinceSchema(): Promise<GraphQLSchema> {
   cached ??= buildFederatedSchema(
-    { resolvers: [ProvinceResolver, FiguresResolver, MeasureFigureResolver, TaskResolver, SourceResolver, SourceDocumentResolver, ...sourcedResolvers] },
+    { resolvers: [ProvinceResolver, FiguresResolver, DataVersionResolver, MeasureFigureResolver, TaskResolver, SourceResolver, SourceDocumentResolver, ...sourcedResolvers] },
     { Province: { __resolveReference: resolveProvinceReference } },
   );
   return cached;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { bumpDataVersion } from "../data-version/bump-data-version.ts";
 import { BudgetLine, Evidence, Indicator, QmsCoverage, SourceDocument, Task, TaskFunding } from "../entities.ts";
 import type { ProvinceData } from "./read-province-files.ts";
 
@@ -49,8 +50,8 @@ function primaryKey(manager: EntityManager, entity: EntityTarget<ObjectLiteral>,
 
 /**
  * Makes the database hold exactly the province's files, in one transaction: rows are added,
- * updated or removed by key, so a second run with the same files changes nothing, and a failure
- * anywhere leaves the database as it was.
+ * updated or removed by key, so a second run with the same files changes nothing (the data version
+ * included), and a failure anywhere leaves the database as it was.
  */
 export async function applyProvinceData(dataSource: DataSource, data: ProvinceData): Promise<ImportReport> {
   return dataSource.transaction(async (manager) => {
@@ -81,6 +82,8 @@ export async function applyProvinceData(dataSource: DataSource, data: ProvinceDa
       for (let i = 0; i < added.length; i += CHUNK) await manager.insert(table.entity, added.slice(i, i + CHUNK));
       counts.added = added.length;
     }
+    // Readers (the gateway's cache) learn of a change from the version alone, so it moves with the rows.
+    if (countChanges(report) > 0) await bumpDataVersion(manager);
     return report;
   });
 }

@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import { type MigrationInterface, type QueryRunner, Table } from "typeorm";
+
+/**
+ * The records' version (data-version/data-version.entity.ts), one row. A database that already
+ * holds records gets a version of its own here; the next import that changes a row moves it.
+ * Written with the Table API like the others, so it runs on SQLite and PostgreSQL alike.
+ */
+export class DataVersion1796083200000 implements MigrationInterface {
+  name = "DataVersion1796083200000";
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: "data_version",
+        columns: [
+          { name: "id", type: "integer", isPrimary: true },
+          { name: "version", type: "varchar", length: "36" },
+          { name: "changed_at", type: "varchar", length: "30" },
+        ],
+      }),
+    );
+    // Literals we generate (a UUID, an ISO time), so one statement fits both drivers' placeholder styles.
+    await queryRunner.query(`INSERT INTO data_version (id, version, changed_at) VALUES (1, '${randomUUID()}', '${new Date().toISOString()}')`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable("data_version");
+  }
+}
