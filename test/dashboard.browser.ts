@@ -272,6 +272,8 @@ describe("a ministry officer opens the comparison page at /dashboard, offline", 
   // Last: it leaves Long An down.
   it("after Long An's process is killed, a reload shows Long An unavailable with its reason and the rest as usual", async () => {
     await system.processes["long-an"]!.kill();
+    // The gateway learns of it at its next data-version check; until then the cache may answer.
+    await system.refreshStatus();
     const { page, requested, errors } = await openPage({ width: 1280, height: 900 });
     await page.goto(dashboardUrl());
     await waitForComparison(page);

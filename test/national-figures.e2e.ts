@@ -95,6 +95,8 @@ describe("a ministry dashboard asks for the national QMS coverage of 2023", () =
 
   it("with Long An's process killed, says Long An was unavailable and does not present the rest as national", async () => {
     await system.processes["long-an"]!.kill();
+    // The gateway learns of it at its next data-version check (DATA_VERSION_CHECK_MS); until then the cache may answer.
+    await system.refreshStatus();
     const { data, errors } = await system.query<NationalAnswer>(NATIONAL, qms2023);
     expect(errors).toBeUndefined();
     const figure = data!.nationalFigure;

@@ -29,6 +29,8 @@ async function readiness(): Promise<{ status: number; provinces: { id: string; n
 describe("Long An's subgraph process is killed (SIGKILL)", () => {
   it("the dashboard still gets Lạng Sơn and Bắc Giang in full, and one error naming Long An", async () => {
     await system.processes["long-an"]!.kill();
+    // The gateway learns of it at its next data-version check (DATA_VERSION_CHECK_MS); until then the cache may answer.
+    await system.refreshStatus();
 
     const { data, errors } = await system.query<ComparativeAnswer>(query);
 
@@ -58,6 +60,8 @@ describe("Long An's subgraph process is killed (SIGKILL)", () => {
 
   it("once Long An's process is back, its figures are back, without restarting the gateway", async () => {
     await system.restartProcess("long-an");
+    // As with its death, the gateway learns of its return at its next data-version check.
+    await system.refreshStatus();
     const { data, errors } = await system.query<ComparativeAnswer>(query);
     expect(errors).toBeUndefined();
     expect(data).toEqual(healthy);
@@ -68,6 +72,8 @@ describe("Long An's subgraph process is killed (SIGKILL)", () => {
 describe("killing any one province's process never removes the others' figures", () => {
   it.each(PROVINCE_IDS)("%s is killed", async (killed) => {
     await system.processes[killed]!.kill();
+    // The gateway learns of it at its next data-version check (DATA_VERSION_CHECK_MS); until then the cache may answer.
+    await system.refreshStatus();
     try {
       const { data, errors } = await system.query<ComparativeAnswer>(query);
       for (const id of PROVINCE_IDS.filter((id) => id !== killed)) expect(provinceOf(data, id), id).toEqual(provinceOf(healthy, id));

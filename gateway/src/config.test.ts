@@ -14,6 +14,7 @@ describe("the gateway's configuration", () => {
       provinceTimeoutMs: 3000,
       contractCheckIntervalMs: 60_000,
       engine: "hive",
+      responseCache: { kind: "memory", maxAgeMs: 60_000, versionCheckMs: 5000, maxBytes: 64 * 1024 * 1024, redisUrl: "redis://127.0.0.1:6379", redisPrefix: "khcn:gateway:" },
     });
   });
 

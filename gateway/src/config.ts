@@ -1,4 +1,4 @@
-import { ConfigError, readInt, readOneOf, readOptionalString, readPort, readUrl } from "@khcn/shared";
+import { ConfigError, readInt, readOneOf, readOptionalString, readPort, readString, readUrl } from "@khcn/shared";
 import { GATEWAY_ENGINES, type GatewayEngineName } from "./engines/gateway-engine.ts";
 
 /** One row of the routing table as configured: a province's directory id and its subgraph's URL. */
@@ -21,6 +21,56 @@ export interface GatewayConfig {
   contractCheckIntervalMs: number;
   /** What executes the supergraph: `hive` (Hive Gateway's runtime, Rust planner; the default), `apollo` (@apollo/gateway) or `hive-js` (Hive's JavaScript planner). */
   engine?: GatewayEngineName;
+  /** Where repeated queries are answered from; in memory by default. */
+  responseCache?: ResponseCacheConfig;
+}
+
+export const RESPONSE_CACHE_KINDS = ["memory", "redis", "off"] as const;
+
+/** The response cache (gateway/src/cache/): answers kept while every province's data version is unchanged. */
+export interface ResponseCacheConfig {
+  /** `memory`: this process; `redis`: shared by every replica on one Redis; `off`. */
+  kind: (typeof RESPONSE_CACHE_KINDS)[number];
+  /** No answer is served whose figures were asked longer ago than this. */
+  maxAgeMs: number;
+  /** How often every province is asked for its data version; shorter than maxAgeMs. */
+  versionCheckMs: number;
+  /** The memory store's size. */
+  maxBytes: number;
+  redisUrl: string;
+  /** Prefixed to every Redis key. */
+  redisPrefix: string;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
+  kind: "memory",
+  maxAgeMs: 60_000,
+  versionCheckMs: 5_000,
+  maxBytes: 64 * 1024 * 1024,
+  redisUrl: "redis://127.0.0.1:6379",
+  redisPrefix: "khcn:gateway:",
+};
+
+/**
+ * RESPONSE_CACHE (`memory`, `redis` or `off`), RESPONSE_CACHE_MAX_AGE_MS (60000),
+ * DATA_VERSION_CHECK_MS (5000; below the max age), RESPONSE_CACHE_MAX_MB (64, memory),
+ * RESPONSE_CACHE_REDIS_URL (redis://127.0.0.1:6379), RESPONSE_CACHE_REDIS_PREFIX (khcn:gateway:).
+ */
+export function loadResponseCacheConfig(env: Record<string, string | undefined>): ResponseCacheConfig {
+  const d = DEFAULT_RESPONSE_CACHE;
+  const config: ResponseCacheConfig = {
+    kind: readOneOf(env, "RESPONSE_CACHE", RESPONSE_CACHE_KINDS, d.kind),
+    maxAgeMs: readInt(env, "RESPONSE_CACHE_MAX_AGE_MS", d.maxAgeMs, { min: 1000, max: 86_400_000 }),
+    versionCheckMs: readInt(env, "DATA_VERSION_CHECK_MS", d.versionCheckMs, { min: 100, max: 86_400_000 }),
+    maxBytes: readInt(env, "RESPONSE_CACHE_MAX_MB", d.maxBytes / 1024 / 1024, { min: 1, max: 65_536 }) * 1024 * 1024,
+    redisUrl: readUrl(env, "RESPONSE_CACHE_REDIS_URL", d.redisUrl),
+    redisPrefix: readString(env, "RESPONSE_CACHE_REDIS_PREFIX", d.redisPrefix),
+  };
+  // A version learned less often than the bound would leave the bound alone to catch a change.
+  if (config.versionCheckMs >= config.maxAgeMs) {
+    throw new ConfigError(`DATA_VERSION_CHECK_MS (${config.versionCheckMs}) must be shorter than RESPONSE_CACHE_MAX_AGE_MS (${config.maxAgeMs})`);
+  }
+  return config;
 }
 
 /** The layout `npm start` runs: three provinces on 4101–4103. */
@@ -59,7 +109,8 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PORT (4000), DIRECTORY_URL (http://127.0.0.1:4001/graphql), PROVINCE_SUBGRAPHS (the routing
  * table as `id=url,…`; default: lang-son, long-an, bac-giang on 127.0.0.1:4101–4103),
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
- * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison).
+ * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
+ * and the response cache's settings (loadResponseCacheConfig).
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return {
@@ -69,5 +120,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     provinceTimeoutMs: readInt(env, "PROVINCE_TIMEOUT_MS", 3000, { min: 1, max: 600_000 }),
     contractCheckIntervalMs: readInt(env, "CONTRACT_CHECK_INTERVAL_MS", 60_000, { min: 0, max: 86_400_000 }),
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
+    responseCache: loadResponseCacheConfig(env),
   };
 }

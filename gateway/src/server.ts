@@ -1,10 +1,12 @@
 import { loadMeasureCatalogue, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
-import type { GatewayConfig } from "./config.ts";
+import { createResponseCacheLayer, type ResponseCacheLayer } from "./cache/create-response-cache-layer.ts";
+import { DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
-import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer } from "./engines/index.ts";
+import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer, type InProcessRequest, type InProcessResponse } from "./engines/index.ts";
 import { mountExport } from "./export/mount-export.ts";
+import { mountResponseCache } from "./cache/mount-response-cache.ts";
 import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
@@ -38,8 +40,17 @@ export interface GatewayServerOptions {
 export interface GatewayServer {
   server: GatewayEngineServer;
   monitor: StatusMonitor;
+  /** The response cache and the data versions it relies on; undefined when RESPONSE_CACHE=off. */
+  cache: ResponseCacheLayer | undefined;
+  /** One POST to /graphql in this process, as a client's: through the response cache, then the engine. */
+  handle(request: InProcessRequest): Promise<InProcessResponse>;
+  /** The first status check and data-version round, then both on their schedules. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Apollo Server's own limit on a JSON body (express.json in shared/), kept whichever engine answers. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
 
@@ -65,12 +76,28 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     intervalMs: config.contractCheckIntervalMs,
     logger,
   });
-  const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
+  const cacheConfig = config.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const cache = cacheConfig.kind === "off" ? undefined : createResponseCacheLayer({ config: cacheConfig, routes: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
+  const router = createProvinceRouter({
+    provinces: () => monitor.routes(),
+    timeoutMs: config.provinceTimeoutMs,
+    logger,
+    transport: provinceTransport,
+    onProvinceFailure: cache?.versions.noteFailure,
+  });
   const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: config.provinceTimeoutMs });
-  // The export runs its queries through the engine itself; requests reach it only after it is built.
+  // The cache and the export run their queries through the engine itself; requests reach it only after it is built.
   let engineServer: GatewayEngineServer | undefined;
+  const executeEngine = (request: InProcessRequest) => engineServer!.handle(request);
+  const handle = async (request: InProcessRequest): Promise<InProcessResponse> => {
+    if (!cache) return executeEngine(request);
+    const { status, headers, chunks } = await cache.cache.answer({ body: request.body, headers: { "content-type": "application/json", ...request.headers } }, (r) =>
+      executeEngine({ body: r.body, headers: r.headers }),
+    );
+    return { status, headers, body: chunks.map((c) => c.toString()).join("") };
+  };
   const executeInProcess = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await engineServer!.handle({ body: JSON.stringify({ query, variables }) });
+    const { body } = await handle({ body: JSON.stringify({ query, variables }) });
     return JSON.parse(body) as { data?: unknown; errors?: GraphQLFormattedError[] };
   };
   const server = await createGatewayEngine(engine ?? config.engine ?? readOneOf(process.env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"), {
@@ -83,15 +110,24 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);
       mountExport(app, { execute: executeInProcess });
+      if (cache) mountResponseCache(app, { path: "/graphql", cache: cache.cache, execute: executeEngine, maxBodyBytes: MAX_BODY_BYTES });
     },
   });
   engineServer = server;
   return {
     server,
     monitor,
+    cache,
+    handle,
+    start: async () => {
+      await monitor.start();
+      await cache?.versions.start();
+    },
     stop: async () => {
       monitor.stop();
+      cache?.versions.stop();
       await server.stop();
+      await cache?.store.close();
     },
   };
 }

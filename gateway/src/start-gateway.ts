@@ -9,7 +9,7 @@ export interface StartGatewayOptions extends Omit<GatewayServerOptions, "config"
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql; GraphiQL is at its origin. */
   url: string;
-  /** Re-reads the directory's names and re-checks every province now. */
+  /** Re-reads the directory's names, re-checks every province and asks each its data version, now. */
   refreshStatus(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -18,9 +18,13 @@ export interface RunningGateway {
 export async function startGateway({ config, host, ...options }: StartGatewayOptions): Promise<RunningGateway> {
   const gateway = await createGatewayServer({ config, ...options });
   try {
-    await gateway.monitor.start();
+    await gateway.start();
     const url = await gateway.server.listen(config.port, host);
-    return { url, refreshStatus: () => gateway.monitor.refresh(), stop: () => gateway.stop() };
+    const refreshStatus = async () => {
+      await gateway.monitor.refresh();
+      await gateway.cache?.versions.refresh();
+    };
+    return { url, refreshStatus, stop: () => gateway.stop() };
   } catch (error) {
     await gateway.stop();
     throw error;

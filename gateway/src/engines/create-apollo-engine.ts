@@ -1,6 +1,7 @@
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
 import { createGraphQLHttpServer } from "@khcn/shared";
+import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
 /**
@@ -20,7 +21,7 @@ export async function createApolloEngine({ supergraphSdl, router, national, dire
   });
   const server = await createGraphQLHttpServer({
     // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
-    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false },
+    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false, plugins: [apolloCacheableMark()] },
     context: async () => ({}),
     routes,
     path,
@@ -33,13 +34,19 @@ export async function createApolloEngine({ supergraphSdl, router, national, dire
     stop: server.stop,
     async handle({ body, headers = {} }) {
       const headerMap = new HeaderMap([["content-type", "application/json"], ...Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v] as [string, string])]);
-      // express.json() parses the body before Apollo sees it; so does this.
+      // express.json() parses the body before Apollo sees it; so does this, and refuses what it would refuse.
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] }) };
+      }
       const response = await server.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: "POST", headers: headerMap, search: "", body: JSON.parse(body) as unknown },
+        httpGraphQLRequest: { method: "POST", headers: headerMap, search: "", body: parsed },
         context: async () => ({}) as never,
       });
-      if (response.body.kind !== "complete") throw new Error("the gateway answered an incremental delivery; the benchmark's query has no @defer");
-      return { status: response.status ?? 200, body: response.body.string };
+      if (response.body.kind !== "complete") throw new Error("the gateway answered an incremental delivery, which the in-process path does not stream");
+      return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: response.body.string };
     },
   };
 }

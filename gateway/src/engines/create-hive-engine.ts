@@ -4,6 +4,7 @@ import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin 
 import httpTransport from "@graphql-mesh/transport-http";
 import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
+import { useCacheableMark } from "../cache/cacheable-mark.ts";
 import type { ProvinceRouter } from "../province-router/index.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
@@ -155,7 +156,7 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
     csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight"] },
     // No CORS headers, as the Apollo gateway sends none (Yoga's default answers every origin).
     cors: false,
-    plugins: () => [useApolloRequestErrors()],
+    plugins: () => [useApolloRequestErrors(), useCacheableMark()],
     logging: false,
   };
   const runtime = createGatewayRuntime(config);
@@ -179,7 +180,7 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
       }),
     async handle({ body, headers = {} }) {
       const response = await runtime.fetch(`http://gateway.local${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-      return { status: response.status, body: await response.text() };
+      return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
     },
     stop: async () => {
       if (stopped) return;

@@ -36,9 +36,10 @@ export interface InProcessRequest {
   headers?: Record<string, string>;
 }
 
-/** The answer as the HTTP layer would send it: status and the serialised body. */
+/** The answer as the HTTP layer would send it: status, headers (lower-case names) and the serialised body. */
 export interface InProcessResponse {
   status: number;
+  headers: Record<string, string>;
   body: string;
 }
 
