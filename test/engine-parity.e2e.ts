@@ -40,7 +40,7 @@ const post = (query: string, variables?: Record<string, unknown>) => ({ method: 
 async function everyAnswer(engine: GatewayEngineName) {
   const answers: Record<string, unknown> = {};
   // How old each gateway's cached figures are differs by when it was asked; the rest must not.
-  const withoutFreshness = ({ extensions, ...body }: { extensions?: Record<string, unknown> }) => {
+  const withoutFreshness = ({ extensions, ...body }: { extensions?: Record<string, unknown>; data?: unknown; errors?: unknown }) => {
     const { freshness: _f, ...rest } = extensions ?? {};
     return Object.keys(rest).length > 0 ? { ...body, extensions: rest } : body;
   };

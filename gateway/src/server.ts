@@ -1,4 +1,4 @@
-import { loadMeasureCatalogue, readOneOf } from "@khcn/shared";
+import { loadMeasureCatalogue, readInt, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
 import { createResponseCacheLayer, type ResponseCacheLayer } from "./cache/create-response-cache-layer.ts";
@@ -11,7 +11,7 @@ import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
 import { createNationalSchema } from "./national/create-national-schema.ts";
-import { createProvinceRouter, type ProvinceTransport } from "./province-router/index.ts";
+import { createProvinceRouter, DEFAULT_MAX_ANSWER_BYTES, type ProvinceTransport } from "./province-router/index.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 import { subgraphSdlPaths } from "./supergraph/subgraph-sources.ts";
@@ -80,6 +80,9 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
   const cache = cacheConfig.kind === "off" ? undefined : createResponseCacheLayer({ config: cacheConfig, routes: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
   const router = createProvinceRouter({
     provinces: () => monitor.routes(),
+    contractSdl: contract,
+    // PROVINCE_MAX_ANSWER_BYTES: bytes read at most from one province's answer (16 MiB by default).
+    maxAnswerBytes: readInt(process.env, "PROVINCE_MAX_ANSWER_BYTES", DEFAULT_MAX_ANSWER_BYTES, { min: 1024 }),
     timeoutMs: config.provinceTimeoutMs,
     logger,
     transport: provinceTransport,

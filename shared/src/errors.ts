@@ -4,6 +4,10 @@ import { GraphQLError } from "graphql";
 export const ErrorCode = {
   WrongProvince: "WRONG_PROVINCE",
   ProvinceUnavailable: "PROVINCE_UNAVAILABLE",
+  /** A province answered something the contract does not allow (a wrong type, a forged id, too many bytes): its entities are null. */
+  ProvinceInvalidAnswer: "PROVINCE_INVALID_ANSWER",
+  /** A province's own error, passed on sanitized, whose code is not one the router passes through. */
+  ProvinceError: "PROVINCE_ERROR",
   BadUserInput: "BAD_USER_INPUT",
   /** The directory did not answer: no list of units, so no national figure. */
   DirectoryUnavailable: "DIRECTORY_UNAVAILABLE",

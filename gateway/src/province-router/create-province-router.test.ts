@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createProvinceRouter, type ProvinceRouterOptions, UNROUTABLE_OPERATION } from "./create-province-router.ts";
 import type { ProvinceRoute } from "./province-route.ts";
-import { oldTestProvinceSdl, startTestProvince, type TestProvince } from "./testing/start-test-province.ts";
+import { oldTestProvinceSdl, startTestProvince, type TestProvince, testProvinceSdl } from "./testing/start-test-province.ts";
 
 const entitiesQuery = `query Fetch__province__1($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Province { servedBy budget(year: 2024) } }
@@ -45,7 +45,7 @@ async function start(options: Parameters<typeof startTestProvince>[0]): Promise<
 }
 
 function routerFor(provinces: TestProvince[], options: Partial<ProvinceRouterOptions> = {}): GraphQLDataSource {
-  return createProvinceRouter({ provinces: provinces.map((p) => p.route), ...options });
+  return createProvinceRouter({ provinces: provinces.map((p) => p.route), contractSdl: testProvinceSdl, ...options });
 }
 
 beforeAll(async () => {
@@ -59,6 +59,7 @@ afterEach(() => {
   for (const province of [lạngSơn, longAn, bắcGiang]) {
     province.behave("answer");
     province.received.length = 0;
+    province.receivedVariables.length = 0;
   }
 });
 afterAll(async () => {
@@ -109,17 +110,34 @@ describe("the province router", () => {
     expect(data?._entities?.map((e) => e?.servedBy)).toEqual(["lang-son", "long-an"]);
   });
 
-  it("Bắc Giang returns an error for its entity; the error sits at Bắc Giang's index and the others keep their data", async () => {
+  it("Bắc Giang returns an error for its entity; the error sits at Bắc Giang's index, with the router's code, and the others keep their data", async () => {
     bắcGiang.behave("budget-error");
     const { data, errors } = await ask(routerFor([lạngSơn, longAn, bắcGiang]), ["lang-son", "long-an", "bac-giang"]);
     expect(data?._entities).toEqual([{ servedBy: "lang-son", budget: 42.1 }, { servedBy: "long-an", budget: 41.612 }, { servedBy: "bac-giang", budget: null }]);
+    // BUDGET_LOCKED is Bắc Giang's own code: clients get PROVINCE_ERROR, and only the router's extensions.
     expect(errors).toEqual([
-      expect.objectContaining({
-        message: "Bắc Giang's budget table is locked",
-        path: ["_entities", 2, "budget"],
-        extensions: expect.objectContaining({ code: "BUDGET_LOCKED", province: { id: "bac-giang", name: "Bắc Giang" } }),
-      }),
+      { message: "Bắc Giang's budget table is locked", path: ["_entities", 2, "budget"], extensions: { code: "PROVINCE_ERROR", province: { id: "bac-giang", name: "Bắc Giang" } } },
     ]);
+  });
+
+  it("passes the client's variables to every province unchanged: a year given as a variable filters each province's budget", async () => {
+    const query = `query Fetch__province__1($representations: [_Any!]!, $year: Int) {
+      _entities(representations: $representations) { ... on Province { servedBy budget(year: $year) } }
+    }`;
+    const router = routerFor([lạngSơn, longAn]);
+    const askFor = async (year: number) =>
+      (await router.process({
+        kind: "incoming operation" as never,
+        request: { query, variables: { representations: [{ __typename: "Province", id: "lang-son" }, { __typename: "Province", id: "long-an" }], year } },
+        context: {},
+        incomingRequestContext: {} as never,
+      })) as Answer;
+    // The test provinces have a budget for 2024 only (or when no year is given): a dropped $year would answer 2024's.
+    expect(await askFor(2023)).toEqual({ data: { _entities: [{ servedBy: "lang-son", budget: null }, { servedBy: "long-an", budget: null }] } });
+    expect(await askFor(2024)).toEqual({ data: { _entities: [{ servedBy: "lang-son", budget: 42.1 }, { servedBy: "long-an", budget: 41.612 }] } });
+    for (const province of [lạngSơn, longAn]) {
+      expect(province.receivedVariables.map(({ representations: _, ...client }) => client)).toEqual([{ year: 2023 }, { year: 2024 }]);
+    }
   });
 
   it("Long An answers HTTP 500: each of its entities is null with its own PROVINCE_UNAVAILABLE error", async () => {
@@ -132,7 +150,7 @@ describe("the province router", () => {
   it("Long An is not running: unreachable, named, and the others are unaffected", async () => {
     const stopped = await startTestProvince({ id: "long-an", name: "Long An", budget: 0 });
     await stopped.stop();
-    const { data, errors } = await ask(createProvinceRouter({ provinces: [lạngSơn.route, stopped.route] }), ["lang-son", "long-an"]);
+    const { data, errors } = await ask(createProvinceRouter({ provinces: [lạngSơn.route, stopped.route], contractSdl: testProvinceSdl }), ["lang-son", "long-an"]);
     expect(data?._entities).toEqual([{ servedBy: "lang-son", budget: 42.1 }, null]);
     expect(errors).toEqual([unavailable(stopped.route, 1, /^unreachable: .*ECONNREFUSED/)]);
   });
@@ -147,7 +165,7 @@ describe("the province router", () => {
   it("reads the routing table on every request: Long An moved to a new server", async () => {
     const moved = await start({ id: "long-an", name: "Long An", budget: 41.612 });
     let table = [lạngSơn.route, { ...longAn.route, url: "http://127.0.0.1:9/graphql" }];
-    const router = createProvinceRouter({ provinces: () => table, timeoutMs: 1000 });
+    const router = createProvinceRouter({ provinces: () => table, contractSdl: testProvinceSdl, timeoutMs: 1000 });
     expect((await ask(router, ["long-an"])).errors).toEqual([unavailable(longAn.route, 0, /^unreachable/)]);
     table = [lạngSơn.route, moved.route];
     expect(await ask(router, ["long-an"])).toEqual({ data: { _entities: [{ servedBy: "long-an", budget: 41.612 }] } });

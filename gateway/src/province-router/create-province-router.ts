@@ -1,9 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { groupRepresentations } from "./group-representations.ts";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
+import { LRUCache } from "lru-cache";
+import { type AnswerValidator, buildContractSchema, compileAnswerValidator, type RefusedQuery } from "./compile-answer-validator.ts";
+import { groupRepresentations } from "./group-representations.ts";
 import { type MergedEntities, mergeProvinceResults, type ProvinceResult } from "./merge-province-results.ts";
+import { DEFAULT_MAX_ANSWER_BYTES, type ProvinceTransport } from "./post-graphql.ts";
 import { type ProvinceRoutes, resolveRoutes } from "./province-route.ts";
-import type { ProvinceTransport } from "./post-graphql.ts";
 import { readEntitiesOperation } from "./read-entities-operation.ts";
 import { sendToProvince } from "./send-to-province.ts";
 
@@ -17,9 +19,19 @@ export interface ProvinceRouterLogger {
   warn(message: string): void;
 }
 
+/** How many compiled answer validators (one per query text) the router keeps. */
+const VALIDATORS_KEPT = 500;
+
 export interface ProvinceRouterOptions {
   /** The routing table, or a function returning the current one (read on every request). A province without a row has no subgraph: its entities are null, without error. */
   provinces: ProvinceRoutes;
+  /**
+   * The contract every province serves (subgraphs/province/schema.graphql). Each province's answer
+   * is checked against it before it is merged; a query that does not validate against it is refused.
+   */
+  contractSdl: string;
+  /** Bytes read at most from one province's answer (16 MiB by default); a longer one is aborted and refused as PROVINCE_INVALID_ANSWER. */
+  maxAnswerBytes?: number;
   /** How long each province has to answer, in milliseconds (3000 by default); provinces are asked in parallel. */
   timeoutMs?: number;
   /** Told about every province that does not answer, and about representations without a province key. */
@@ -43,17 +55,40 @@ export interface ProvinceRouter extends GraphQLDataSource {
   routeEntities(request: EntitiesRequest, document?: DocumentNode): Promise<MergedEntities | { errors: GraphQLFormattedError[] }>;
 }
 
+const unroutable = (reason: string) => ({ errors: [{ message: `The province router cannot route this operation: ${reason}`, extensions: { code: UNROUTABLE_OPERATION } }] });
+
 /**
  * The "province" subgraph as @apollo/gateway sees it (through `buildService`): each `_entities`
  * fetch is split by province key, sent to every province in parallel, and merged back in order.
- * A province that fails costs only its own entities, each with a PROVINCE_UNAVAILABLE error.
+ * The router trusts no province: each answer is checked against the contract before it is merged
+ * (compileAnswerValidator). A province that fails costs only its own entities, each with a
+ * PROVINCE_UNAVAILABLE error, or PROVINCE_INVALID_ANSWER when what it sent broke the contract.
  */
-export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport, onProvinceFailure }: ProvinceRouterOptions): ProvinceRouter {
+export function createProvinceRouter({
+  provinces,
+  contractSdl,
+  maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES,
+  timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS,
+  logger,
+  transport,
+  onProvinceFailure,
+}: ProvinceRouterOptions): ProvinceRouter {
+  const contract = buildContractSchema(contractSdl);
+  // One validator per query text: the planner sends the same few texts again and again.
+  const validators = new LRUCache<string, { document: DocumentNode; validator: AnswerValidator | RefusedQuery }>({ max: VALIDATORS_KEPT });
+
   const routeEntities: ProvinceRouter["routeEntities"] = async (request, document) => {
-    const operation = readEntitiesOperation(request, document);
-    if (operation.kind === "unsupported") {
-      return { errors: [{ message: `The province router cannot route this operation: ${operation.reason}`, extensions: { code: UNROUTABLE_OPERATION } }] };
+    const cacheKey = request.query === undefined ? undefined : `${request.operationName ?? ""}\n${request.query}`;
+    const cached = cacheKey === undefined ? undefined : validators.get(cacheKey);
+    const operation = readEntitiesOperation(request, cached?.document ?? document);
+    if (operation.kind === "unsupported") return unroutable(operation.reason);
+    let validator = cached?.validator;
+    if (!validator) {
+      validator = compileAnswerValidator(contract, operation.document, operation.operation, operation.field);
+      if (cacheKey !== undefined) validators.set(cacheKey, { document: operation.document, validator });
     }
+    if (validator.kind === "refused") return unroutable(validator.reason);
+    const compiled = validator;
 
     const routes = new Map((await resolveRoutes(provinces)).map((route) => [route.id, route]));
     const { groups, withoutKey } = groupRepresentations(operation.representations);
@@ -63,11 +98,12 @@ export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_T
       groups.flatMap(({ provinceId, indices, representations }): Promise<ProvinceResult>[] => {
         const route = routes.get(provinceId);
         if (!route) return [];
-        const share = { query: operation.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
+        // The client's variables go on as they came; only the representations are this province's share.
+        const share = { query: compiled.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
         return [
-          sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs, transport }).then((answer) => {
+          sendToProvince(route, share, { responseKey: operation.responseKey, representations, validator: compiled, timeoutMs, transport, maxAnswerBytes }).then((answer) => {
             if (!answer.ok) {
-              logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
+              logger?.warn(`province ${route.id} (${route.name}) at ${route.url} ${answer.invalid ? "sent an answer that breaks the contract" : "is unavailable"}: ${answer.reason}`);
               onProvinceFailure?.(route.id);
             }
             return { province: route, indices, answer };

@@ -51,7 +51,7 @@ beforeAll(async () => {
     { name: "province", typeDefs: parse(testProvinceSdl), url: "http://province-router.invalid/graphql" },
   ]);
   expect(errors).toBeUndefined();
-  const router = createProvinceRouter({ provinces: [lạngSơn.route, longAn.route, bắcGiang.route], timeoutMs: 1000 });
+  const router = createProvinceRouter({ provinces: [lạngSơn.route, longAn.route, bắcGiang.route], contractSdl: testProvinceSdl, timeoutMs: 1000 });
   gateway = new ApolloServer({
     gateway: new ApolloGateway({
       supergraphSdl: supergraphSdl as string,
@@ -113,7 +113,7 @@ describe("@apollo/gateway with the province router as the province subgraph", ()
         expect.objectContaining({
           message: "Bắc Giang's budget table is locked",
           path: ["provinces", 2, "budget"],
-          extensions: expect.objectContaining({ code: "BUDGET_LOCKED", province: { id: "bac-giang", name: "Bắc Giang" } }),
+          extensions: expect.objectContaining({ code: "PROVINCE_ERROR", province: { id: "bac-giang", name: "Bắc Giang" } }),
         }),
       ]);
     } finally {

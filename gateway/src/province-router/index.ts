@@ -14,4 +14,6 @@ export {
   UNROUTABLE_OPERATION,
 } from "./create-province-router.ts";
 export type { ProvinceRoute, ProvinceRoutes } from "./province-route.ts";
-export { type GraphQLExchange, type GraphQLRequestBody, postGraphQL, type ProvinceTransport } from "./post-graphql.ts";
+export { DEFAULT_MAX_ANSWER_BYTES, type ExchangeLimits, type GraphQLExchange, type GraphQLRequestBody, postGraphQL, type ProvinceTransport } from "./post-graphql.ts";
+export { buildContractSchema, compileAnswerValidator, type AnswerValidator } from "./compile-answer-validator.ts";
+export { PASSED_PROVINCE_CODES, sanitizeProvinceError, sanitizeProvinceText } from "./sanitize-province-error.ts";

@@ -1,4 +1,4 @@
-import { type DocumentNode, Kind, parse, print } from "graphql";
+import { type DocumentNode, type FieldNode, Kind, type OperationDefinitionNode, parse, print } from "graphql";
 
 export interface EntitiesOperation {
   kind: "entities";
@@ -9,6 +9,10 @@ export interface EntitiesOperation {
   /** The variable holding the representations (the gateway calls it `representations`). */
   variableName: string;
   representations: readonly unknown[];
+  /** The parsed query, its operation and its `_entities` field, for the answer's validator. */
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  field: FieldNode;
 }
 
 export interface UnsupportedOperation {
@@ -49,5 +53,5 @@ export function readEntitiesOperation(
   const variableName = argument.value.name.value;
   const representations = request.variables?.[variableName];
   if (!Array.isArray(representations)) return unsupported(`the variable $${variableName} must be a list of representations`);
-  return { kind: "entities", query: request.query ?? print(document), responseKey: field.alias?.value ?? field.name.value, variableName, representations };
+  return { kind: "entities", query: request.query ?? print(document), responseKey: field.alias?.value ?? field.name.value, variableName, representations, document, operation, field };
 }

@@ -43,6 +43,8 @@ export interface TestProvince {
   route: ProvinceRoute;
   /** Representations received, one list per GraphQL request. */
   received: unknown[][];
+  /** Every variable received, one object per GraphQL request (representations included). */
+  receivedVariables: Record<string, unknown>[];
   /** Settles when the first GraphQL request arrives. */
   asked: Promise<void>;
   behave(behaviour: ProvinceBehaviour): void;
@@ -53,6 +55,7 @@ export interface TestProvince {
 export async function startTestProvince({ id, name, budget, behaviour = "answer", sdl = testProvinceSdl, answerAfter }: TestProvinceOptions): Promise<TestProvince> {
   let current = behaviour;
   const received: unknown[][] = [];
+  const receivedVariables: Record<string, unknown>[] = [];
   const hanging = new Set<ServerResponse>();
   let markAsked!: () => void;
   const asked = new Promise<void>((resolve) => (markAsked = resolve));
@@ -65,9 +68,10 @@ export async function startTestProvince({ id, name, budget, behaviour = "answer"
           if (reference.id !== id) throw new GraphQLError(`This subgraph serves "${id}", not "${reference.id}"`, { extensions: { code: "WRONG_PROVINCE" } });
           return { id };
         },
-        budget: () => {
+        budget: (_: unknown, { year }: { year?: number | null }) => {
           if (current === "budget-error") throw new GraphQLError(`${name}'s budget table is locked`, { extensions: { code: "BUDGET_LOCKED" } });
-          return budget;
+          // The province has figures for 2024 only: a year that does not reach it answers 2024's.
+          return year == null || year === 2024 ? budget : null;
         },
         servedBy: () => id,
       },
@@ -77,8 +81,9 @@ export async function startTestProvince({ id, name, budget, behaviour = "answer"
   const server = await createGraphQLHttpServer({
     apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
     context: async ({ req }) => {
-      const representations = (req.body as { variables?: { representations?: unknown[] } }).variables?.representations;
-      if (representations) received.push(representations);
+      const variables = (req.body as { variables?: { representations?: unknown[] } }).variables;
+      if (variables?.representations) received.push(variables.representations);
+      if (variables) receivedVariables.push(variables);
       return {};
     },
     routes: (app) => {
@@ -95,6 +100,7 @@ export async function startTestProvince({ id, name, budget, behaviour = "answer"
   return {
     route: { id, name, url },
     received,
+    receivedVariables,
     asked,
     behave: (next) => {
       current = next;
