@@ -1,7 +1,7 @@
 import { loadMeasureCatalogue, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
-import type { GatewayConfig } from "./config.ts";
+import { DEFAULT_DIRECTORY_TIMEOUT_MS, DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, DEFAULT_PROVINCE_BREAKER_FAILURES, type GatewayConfig } from "./config.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
 import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer } from "./engines/index.ts";
 import { mountExport } from "./export/mount-export.ts";
@@ -9,7 +9,8 @@ import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
 import { createNationalSchema } from "./national/create-national-schema.ts";
-import { createProvinceRouter, type ProvinceTransport } from "./province-router/index.ts";
+import { createProvinceRouter, postGraphQL, type ProvinceTransport } from "./province-router/index.ts";
+import { createProvinceBreakers } from "./resilience/create-province-breakers.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 import { subgraphSdlPaths } from "./supergraph/subgraph-sources.ts";
@@ -57,16 +58,31 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     contractSdl ?? readFile(subgraphSdlPaths.province, "utf8"),
     loadExampleQueries(),
   ]);
+  const directoryTimeoutMs = config.directoryTimeoutMs ?? DEFAULT_DIRECTORY_TIMEOUT_MS;
+  const breakers = createProvinceBreakers({
+    failures: config.provinceBreakerFailures ?? DEFAULT_PROVINCE_BREAKER_FAILURES,
+    cooldownMs: config.provinceBreakerCooldownMs ?? DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS,
+  });
+  // One routing table: the configured routes, the directory's names, the contract check's exclusions; the breakers sit in the transport.
   const monitor = createStatusMonitor({
     directoryUrl: config.directoryUrl,
     provinces: config.provinces,
     contractSdl: contract,
     timeoutMs: config.provinceTimeoutMs,
+    directoryTimeoutMs,
     intervalMs: config.contractCheckIntervalMs,
+    breakers,
     logger,
   });
-  const router = createProvinceRouter({ provinces: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
-  const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: config.provinceTimeoutMs });
+  const router = createProvinceRouter({
+    provinces: () => monitor.routes(),
+    timeoutMs: config.provinceTimeoutMs,
+    logger,
+    transport: breakers.wrap(provinceTransport ?? postGraphQL),
+    // The monitor logs each province's change of circuit, once, instead of every failed request.
+    logProvinceFailures: false,
+  });
+  const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: directoryTimeoutMs });
   // The export runs its queries through the engine itself; requests reach it only after it is built.
   let engineServer: GatewayEngineServer | undefined;
   const executeInProcess = async (query: string, variables: Record<string, unknown>) => {
@@ -78,8 +94,9 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     router,
     national,
     directoryUrl: config.directoryUrl,
+    directoryTimeoutMs,
     routes: (app) => {
-      mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: config.provinceTimeoutMs });
+      mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: directoryTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);
       mountExport(app, { execute: executeInProcess });

@@ -26,6 +26,8 @@ export interface ProvinceRouterOptions {
   logger?: ProvinceRouterLogger;
   /** How a province is reached; plain GraphQL over HTTP (`postGraphQL`) by default. */
   transport?: ProvinceTransport;
+  /** Whether each failed province call is logged (true by default); false when the transport's circuit breakers log each change of state instead. */
+  logProvinceFailures?: boolean;
 }
 
 /** An `_entities` request as the router takes it: GraphQL over HTTP's body, parsed or not. */
@@ -46,7 +48,7 @@ export interface ProvinceRouter extends GraphQLDataSource {
  * fetch is split by province key, sent to every province in parallel, and merged back in order.
  * A province that fails costs only its own entities, each with a PROVINCE_UNAVAILABLE error.
  */
-export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport }: ProvinceRouterOptions): ProvinceRouter {
+export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_TIMEOUT_MS, logger, transport, logProvinceFailures = true }: ProvinceRouterOptions): ProvinceRouter {
   const routeEntities: ProvinceRouter["routeEntities"] = async (request, document) => {
     const operation = readEntitiesOperation(request, document);
     if (operation.kind === "unsupported") {
@@ -61,10 +63,11 @@ export function createProvinceRouter({ provinces, timeoutMs = DEFAULT_PROVINCE_T
       groups.flatMap(({ provinceId, indices, representations }): Promise<ProvinceResult>[] => {
         const route = routes.get(provinceId);
         if (!route) return [];
+        if (route.excluded) return [Promise.resolve({ province: route, indices, answer: { ok: false as const, ...route.excluded } })];
         const share = { query: operation.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
         return [
           sendToProvince(route, share, { responseKey: operation.responseKey, expected: representations.length, timeoutMs, transport }).then((answer) => {
-            if (!answer.ok) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
+            if (!answer.ok && logProvinceFailures) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} is unavailable: ${answer.reason}`);
             return { province: route, indices, answer };
           }),
         ];

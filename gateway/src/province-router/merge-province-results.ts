@@ -32,7 +32,7 @@ export function mergeProvinceResults(count: number, results: readonly ProvinceRe
           error: {
             message: `Province ${province.name} (${province.id}) is unavailable: ${answer.reason}`,
             path: [responseKey, index],
-            extensions: { code: ErrorCode.ProvinceUnavailable, province: named, reason: answer.reason },
+            extensions: { code: answer.code ?? ErrorCode.ProvinceUnavailable, province: named, reason: answer.reason },
           },
         });
       }

@@ -4,7 +4,7 @@ import type { ProvinceRoute } from "./province-route.ts";
 
 export type ProvinceAnswer =
   | { ok: true; entities: readonly unknown[]; errors: readonly GraphQLFormattedError[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; /** PROVINCE_UNAVAILABLE unless said otherwise. */ code?: string };
 
 /**
  * Sends one province its share of an `_entities` query and says what came back: as many entities
