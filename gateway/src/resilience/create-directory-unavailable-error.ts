@@ -15,7 +15,8 @@ export function describeDirectoryFailure(error: unknown, timeoutMs: number): str
   if (name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted due to timeout|timed? ?out/i.test(message)) return `no answer within ${timeoutMs} ms`;
   const status = /^(\d{3}):/.exec(message)?.[1];
   if (status) return `HTTP ${status}`;
-  return `unreachable${cause?.code ? ` (${cause.code})` : ""}`;
+  const code = cause?.code ?? /\bE[A-Z]{3,}\b/.exec(message)?.[0];
+  return `unreachable${code ? ` (${code})` : ""}`;
 }
 
 /**
