@@ -1,7 +1,7 @@
 import { createError, ErrorCode } from "@khcn/shared";
 import type { GraphQLError } from "graphql";
 
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)\]"'>]+/gi;
 const ADDRESS_PATTERN = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\[[0-9a-f:]+\](?::\d+)?/gi;
 
 /** A reason without where the directory runs: no URL, no address (logs may have them; clients never). */
