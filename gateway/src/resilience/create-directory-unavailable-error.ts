@@ -5,7 +5,7 @@ const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)\]"'>]+/gi;
 const ADDRESS_PATTERN = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\[[0-9a-f:]+\](?::\d+)?/gi;
 
 /** A reason without where the directory runs: no URL, no address (logs may have them; clients never). */
-export function withoutLocations(reason: string): string {
+function withoutLocations(reason: string): string {
   return reason.replace(URL_PATTERN, "…").replace(ADDRESS_PATTERN, "…");
 }
 
