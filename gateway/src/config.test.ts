@@ -13,9 +13,19 @@ describe("the gateway's configuration", () => {
       ],
       provinceTimeoutMs: 3000,
       contractCheckIntervalMs: 60_000,
+      directoryTimeoutMs: 3000,
+      provinceBreakerFailures: 3,
+      provinceBreakerCooldownMs: 5000,
       engine: "hive",
       responseCache: { kind: "memory", maxAgeMs: 60_000, versionCheckMs: 5000, maxBytes: 64 * 1024 * 1024, redisUrl: "redis://127.0.0.1:6379", redisPrefix: "khcn:gateway:" },
     });
+  });
+
+  it("reads the directory's timeout and the provinces' circuit breakers, refusing nonsense", () => {
+    const config = loadGatewayConfig({ DIRECTORY_TIMEOUT_MS: "800", PROVINCE_BREAKER_FAILURES: "5", PROVINCE_BREAKER_COOLDOWN_MS: "10000" });
+    expect(config).toMatchObject({ directoryTimeoutMs: 800, provinceBreakerFailures: 5, provinceBreakerCooldownMs: 10_000 });
+    expect(() => loadGatewayConfig({ DIRECTORY_TIMEOUT_MS: "0" })).toThrow("DIRECTORY_TIMEOUT_MS must be between 1 and 600000, got 0");
+    expect(() => loadGatewayConfig({ PROVINCE_BREAKER_FAILURES: "0" })).toThrow("PROVINCE_BREAKER_FAILURES must be between 1 and 1000, got 0");
   });
 
   it("runs Hive Gateway's runtime unless GATEWAY_ENGINE names @apollo/gateway or Hive's JavaScript planner, and refuses any other engine", () => {

@@ -19,6 +19,12 @@ export interface GatewayConfig {
   provinceTimeoutMs: number;
   /** How often the contract check and the directory's names are refreshed; 0: only at start. */
   contractCheckIntervalMs: number;
+  /** How long the directory has to answer any call (the engine's, the national figures', the status monitor's), in milliseconds; 3000 by default. */
+  directoryTimeoutMs?: number;
+  /** Failed requests in a row (no answer, timeout, HTTP 5xx) that open a province's circuit; 3 by default. */
+  provinceBreakerFailures?: number;
+  /** How long an open circuit answers PROVINCE_UNAVAILABLE at once before a request probes the province, in milliseconds; 5000 by default. */
+  provinceBreakerCooldownMs?: number;
   /** What executes the supergraph: `hive` (Hive Gateway's runtime, Rust planner; the default), `apollo` (@apollo/gateway) or `hive-js` (Hive's JavaScript planner). */
   engine?: GatewayEngineName;
   /** Where repeated queries are answered from; in memory by default. */
@@ -76,6 +82,10 @@ export function loadResponseCacheConfig(env: Record<string, string | undefined>)
 /** The layout `npm start` runs: three provinces on 4101–4103. */
 export const DEFAULT_PROVINCE_SUBGRAPHS = "lang-son=http://127.0.0.1:4101/graphql,long-an=http://127.0.0.1:4102/graphql,bac-giang=http://127.0.0.1:4103/graphql";
 
+export const DEFAULT_DIRECTORY_TIMEOUT_MS = 3000;
+export const DEFAULT_PROVINCE_BREAKER_FAILURES = 3;
+export const DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS = 5000;
+
 const PROVINCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
@@ -109,6 +119,7 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PORT (4000), DIRECTORY_URL (http://127.0.0.1:4001/graphql), PROVINCE_SUBGRAPHS (the routing
  * table as `id=url,…`; default: lang-son, long-an, bac-giang on 127.0.0.1:4101–4103),
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
+ * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
  * and the response cache's settings (loadResponseCacheConfig).
  */
@@ -119,6 +130,9 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     provinces: parseProvinceSubgraphs(readOptionalString(env, "PROVINCE_SUBGRAPHS") ?? DEFAULT_PROVINCE_SUBGRAPHS),
     provinceTimeoutMs: readInt(env, "PROVINCE_TIMEOUT_MS", 3000, { min: 1, max: 600_000 }),
     contractCheckIntervalMs: readInt(env, "CONTRACT_CHECK_INTERVAL_MS", 60_000, { min: 0, max: 86_400_000 }),
+    directoryTimeoutMs: readInt(env, "DIRECTORY_TIMEOUT_MS", DEFAULT_DIRECTORY_TIMEOUT_MS, { min: 1, max: 600_000 }),
+    provinceBreakerFailures: readInt(env, "PROVINCE_BREAKER_FAILURES", DEFAULT_PROVINCE_BREAKER_FAILURES, { min: 1, max: 1000 }),
+    provinceBreakerCooldownMs: readInt(env, "PROVINCE_BREAKER_COOLDOWN_MS", DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, { min: 1, max: 3_600_000 }),
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
     responseCache: loadResponseCacheConfig(env),
   };

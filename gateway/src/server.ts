@@ -2,7 +2,7 @@ import { loadMeasureCatalogue, readInt, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
 import { createResponseCacheLayer, type ResponseCacheLayer } from "./cache/create-response-cache-layer.ts";
-import { DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
+import { DEFAULT_DIRECTORY_TIMEOUT_MS, DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, DEFAULT_PROVINCE_BREAKER_FAILURES, DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
 import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer, type InProcessRequest, type InProcessResponse } from "./engines/index.ts";
 import { mountExport } from "./export/mount-export.ts";
@@ -11,7 +11,8 @@ import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
 import { createNationalSchema } from "./national/create-national-schema.ts";
-import { createProvinceRouter, DEFAULT_MAX_ANSWER_BYTES, type ProvinceTransport } from "./province-router/index.ts";
+import { createProvinceRouter, DEFAULT_MAX_ANSWER_BYTES, postGraphQL, type ProvinceTransport } from "./province-router/index.ts";
+import { createProvinceBreakers } from "./resilience/create-province-breakers.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 import { subgraphSdlPaths } from "./supergraph/subgraph-sources.ts";
@@ -68,12 +69,20 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     contractSdl ?? readFile(subgraphSdlPaths.province, "utf8"),
     loadExampleQueries(),
   ]);
+  const directoryTimeoutMs = config.directoryTimeoutMs ?? DEFAULT_DIRECTORY_TIMEOUT_MS;
+  const breakers = createProvinceBreakers({
+    failures: config.provinceBreakerFailures ?? DEFAULT_PROVINCE_BREAKER_FAILURES,
+    cooldownMs: config.provinceBreakerCooldownMs ?? DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS,
+  });
+  // One routing table: the configured routes, the directory's names, the contract check's exclusions; the breakers sit in the transport.
   const monitor = createStatusMonitor({
     directoryUrl: config.directoryUrl,
     provinces: config.provinces,
     contractSdl: contract,
     timeoutMs: config.provinceTimeoutMs,
+    directoryTimeoutMs,
     intervalMs: config.contractCheckIntervalMs,
+    breakers,
     logger,
   });
   const cacheConfig = config.responseCache ?? DEFAULT_RESPONSE_CACHE;
@@ -85,10 +94,12 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     maxAnswerBytes: readInt(process.env, "PROVINCE_MAX_ANSWER_BYTES", DEFAULT_MAX_ANSWER_BYTES, { min: 1024 }),
     timeoutMs: config.provinceTimeoutMs,
     logger,
-    transport: provinceTransport,
+    transport: breakers.wrap(provinceTransport ?? postGraphQL),
     onProvinceFailure: cache?.versions.noteFailure,
+    // The monitor logs each province's change of circuit, once, instead of every failed request.
+    logProvinceFailures: false,
   });
-  const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: config.provinceTimeoutMs });
+  const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: directoryTimeoutMs });
   // The cache and the export run their queries through the engine itself; requests reach it only after it is built.
   let engineServer: GatewayEngineServer | undefined;
   const executeEngine = (request: InProcessRequest) => engineServer!.handle(request);
@@ -108,8 +119,9 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     router,
     national,
     directoryUrl: config.directoryUrl,
+    directoryTimeoutMs,
     routes: (app) => {
-      mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: config.provinceTimeoutMs });
+      mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: directoryTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);
       mountExport(app, { execute: executeInProcess });

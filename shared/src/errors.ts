@@ -11,6 +11,8 @@ export const ErrorCode = {
   BadUserInput: "BAD_USER_INPUT",
   /** The directory did not answer: no list of units, so no national figure. */
   DirectoryUnavailable: "DIRECTORY_UNAVAILABLE",
+  /** The province's schema broke the contract (a breaking change): it is out of routing until a check finds it fixed. */
+  ProvinceContractDrift: "PROVINCE_CONTRACT_DRIFT",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDirectorySubgraph } from "@khcn/directory";
-import { startGateway } from "@khcn/gateway";
+import { type GatewayConfig, startGateway } from "@khcn/gateway";
 import { startProvinceSubgraph } from "@khcn/province";
 import type { GraphQLFormattedError } from "graphql";
 import { type ProvinceProcess, startProvinceProcess } from "./province-process.ts";
@@ -19,6 +19,8 @@ export interface StartSystemOptions {
   provinceTimeoutMs?: number;
   /** A province's CSV folder; its committed one by default. */
   dataDirOf?: (id: ProvinceId) => string | undefined;
+  /** More of the gateway's settings, e.g. its circuit breakers'. */
+  gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs">;
 }
 
 export interface GraphQLAnswer<T> {
@@ -96,6 +98,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         provinces: PROVINCE_IDS.map((id) => ({ id, url: provinceUrls[id] })),
         provinceTimeoutMs: options.provinceTimeoutMs ?? 3000,
         contractCheckIntervalMs: 0,
+        ...options.gateway,
       },
       host: "127.0.0.1",
     });

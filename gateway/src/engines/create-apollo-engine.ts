@@ -1,7 +1,8 @@
-import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
 import { createGraphQLHttpServer } from "@khcn/shared";
 import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
+import { DirectoryDataSource } from "../resilience/directory-data-source.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
 /**
@@ -9,12 +10,12 @@ import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine
  * "province" to the province router (a data source, through `buildService`), "national" answered
  * in this process (`LocalGraphQLDataSource`).
  */
-export async function createApolloEngine({ supergraphSdl, router, national, directoryUrl, routes, path = "/graphql" }: GatewayEngineOptions): Promise<GatewayEngineServer> {
+export async function createApolloEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql" }: GatewayEngineOptions): Promise<GatewayEngineServer> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       if (name === "province") return router;
-      if (name === "directory") return new RemoteGraphQLDataSource({ url: directoryUrl });
+      if (name === "directory") return new DirectoryDataSource({ url: directoryUrl, timeoutMs: directoryTimeoutMs });
       if (name === "national") return new LocalGraphQLDataSource(national);
       throw new Error(`the supergraph names a subgraph the gateway does not know: ${name}`);
     },

@@ -6,6 +6,7 @@ import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
 import { useCacheableMark } from "../cache/cacheable-mark.ts";
 import type { ProvinceRouter } from "../province-router/index.ts";
+import { useDirectoryTimeout } from "../resilience/use-directory-timeout.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
 /** What Hive's runtime hands a subgraph's executor (its ExecutionRequest, the parts used here). */
@@ -133,7 +134,7 @@ export interface HiveEngineOptions extends GatewayEngineOptions {
  * prevention, CORS and request errors as Apollo Server's, and subgraph batching off: the router takes one `_entities` field
  * per operation, and batching would merge two fetches of the same tick into one operation.
  */
-export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, routes, path = "/graphql", planner }: HiveEngineOptions): Promise<GatewayEngineServer> {
+export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql", planner }: HiveEngineOptions): Promise<GatewayEngineServer> {
   const executors: Record<string, SubgraphExecutor> = { province: provinceRouterExecutor(router), national: localSchemaExecutor(national) };
   const inProcess = { getSubgraphExecutor: ({ subgraphName }: { subgraphName: string }) => executors[subgraphName]! };
   const config: GatewayConfigSupergraph = {
@@ -156,7 +157,7 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
     csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight"] },
     // No CORS headers, as the Apollo gateway sends none (Yoga's default answers every origin).
     cors: false,
-    plugins: () => [useApolloRequestErrors(), useCacheableMark()],
+    plugins: () => [useApolloRequestErrors(), useDirectoryTimeout({ timeoutMs: directoryTimeoutMs }), useCacheableMark()],
     logging: false,
   };
   const runtime = createGatewayRuntime(config);

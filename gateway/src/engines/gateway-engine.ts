@@ -22,6 +22,8 @@ export interface GatewayEngineOptions {
   national: GraphQLSchema;
   /** "directory": GraphQL over HTTP. */
   directoryUrl: string;
+  /** How long the directory has to answer one fetch, in milliseconds; a hung directory is then DIRECTORY_UNAVAILABLE. 3000 by default. */
+  directoryTimeoutMs?: number;
   /** The project's own routes (health, GraphiQL), mounted before GraphQL on the same server. */
   routes: (app: Express) => void;
   /** Path of the GraphQL endpoint. */

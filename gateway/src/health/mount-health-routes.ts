@@ -13,8 +13,8 @@ export interface HealthRoutesOptions {
  * GET /health/live (and /health, the path every service of the image answers for its health
  * check): the process serves HTTP. GET /health/ready: 200 when the directory answers
  * now (without it no query has an entry point), else 503; the body also carries each province's
- * state from the last contract check, which never makes the gateway unready: a province down
- * costs only its own figures.
+ * state (the last contract check's, its routing, and its circuit breaker's, live), which never
+ * makes the gateway unready: a province down costs only its own figures.
  */
 export function mountHealthRoutes(app: Express, { directoryUrl, monitor, timeoutMs }: HealthRoutesOptions): void {
   app.get(["/health", "/health/live"], (_req, res) => {

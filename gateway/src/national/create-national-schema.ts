@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createError, ErrorCode, type Measure, type MeasureCatalogue, PartialDateScalar, VndScalar } from "@khcn/shared";
 import { type GraphQLSchema, parse } from "graphql";
 import type { ProvinceRouter } from "../province-router/index.ts";
+import { createDirectoryUnavailableError } from "../resilience/create-directory-unavailable-error.ts";
 import { listDirectoryUnits } from "../status/query-directory.ts";
 import { subgraphSdlPaths } from "../supergraph/subgraph-sources.ts";
 import { askProvincesForFigures } from "./ask-provinces-for-figures.ts";
@@ -64,7 +65,7 @@ export function createNationalSchema({ catalogue, router, directoryUrl, timeoutM
           checkDimensions(measure, catalogue, dimensions);
           const units = await listDirectoryUnits(directoryUrl, timeoutMs);
           // The reason says what failed, never where the directory runs.
-          if (!units.ok) throw createError(ErrorCode.DirectoryUnavailable, `The directory of provinces is unavailable: ${units.reason.replace(/https?:\/\/\S+/g, "…")}`);
+          if (!units.ok) throw createDirectoryUnavailableError(units.reason);
           const plan = planNationalFigure(units.value, args.year, args.validOn ?? undefined);
           const answers = await askProvincesForFigures(router, plan.toAsk, measure.code, args.year);
           const computed = computeNationalFigure(plan, answers, { measure, status: args.status, dimensions });

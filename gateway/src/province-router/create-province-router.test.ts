@@ -194,4 +194,22 @@ describe("the province router", () => {
     expect(await ask(routerFor([lạngSơn]), [])).toEqual({ data: { _entities: [] } });
     expect(lạngSơn.received).toEqual([]);
   });
+
+  it("answers a province out of routing (its schema drifted) at once with the route's code and reason, without asking it", async () => {
+    const excluded = { code: "PROVINCE_CONTRACT_DRIFT", reason: "its schema breaks the contract: Field 'Province.budget' changed type from 'Float' to 'String'" };
+    const router = createProvinceRouter({ provinces: [lạngSơn.route, { ...longAn.route, excluded }], contractSdl: testProvinceSdl });
+    const { data, errors } = await ask(router, ["long-an", "lang-son"]);
+    expect(data?._entities).toEqual([null, { servedBy: "lang-son", budget: 42.1 }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ["_entities", 0], extensions: { code: "PROVINCE_CONTRACT_DRIFT", province: { id: "long-an", name: "Long An" }, reason: excluded.reason } }),
+    ]);
+    expect(longAn.received).toEqual([]);
+  });
+
+  it("logs no failed province when the breakers log their changes instead", async () => {
+    longAn.behave("http-500");
+    const warnings: string[] = [];
+    await ask(routerFor([longAn], { logger: { warn: (m) => warnings.push(m) }, logProvinceFailures: false }), ["long-an"]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -40,6 +40,8 @@ export interface ProvinceRouterOptions {
   transport?: ProvinceTransport;
   /** Told of every province that fails to answer (the response cache keeps no answer computed meanwhile). */
   onProvinceFailure?: (provinceId: string) => void;
+  /** Whether each failed province call is logged (true by default); false when the transport's circuit breakers log each change of state instead. */
+  logProvinceFailures?: boolean;
 }
 
 /** An `_entities` request as the router takes it: GraphQL over HTTP's body, parsed or not. */
@@ -72,6 +74,7 @@ export function createProvinceRouter({
   logger,
   transport,
   onProvinceFailure,
+  logProvinceFailures = true,
 }: ProvinceRouterOptions): ProvinceRouter {
   const contract = buildContractSchema(contractSdl);
   // One validator per query text: the planner sends the same few texts again and again.
@@ -98,12 +101,13 @@ export function createProvinceRouter({
       groups.flatMap(({ provinceId, indices, representations }): Promise<ProvinceResult>[] => {
         const route = routes.get(provinceId);
         if (!route) return [];
+        if (route.excluded) return [Promise.resolve({ province: route, indices, answer: { ok: false as const, ...route.excluded } })];
         // The client's variables go on as they came; only the representations are this province's share.
         const share = { query: compiled.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
         return [
           sendToProvince(route, share, { responseKey: operation.responseKey, representations, validator: compiled, timeoutMs, transport, maxAnswerBytes }).then((answer) => {
             if (!answer.ok) {
-              logger?.warn(`province ${route.id} (${route.name}) at ${route.url} ${answer.invalid ? "sent an answer that breaks the contract" : "is unavailable"}: ${answer.reason}`);
+              if (logProvinceFailures) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} ${answer.invalid ? "sent an answer that breaks the contract" : "is unavailable"}: ${answer.reason}`);
               onProvinceFailure?.(route.id);
             }
             return { province: route, indices, answer };

@@ -1,10 +1,4 @@
 export {
-  checkProvinceContracts,
-  type CheckProvinceContractsOptions,
-  type ProvinceContractReport,
-} from "./check-province-contracts.ts";
-export { describeSdlDifference, normalizeSubgraphSdl } from "./compare-sdl.ts";
-export {
   createProvinceRouter,
   DEFAULT_PROVINCE_TIMEOUT_MS,
   type EntitiesRequest,

@@ -34,7 +34,9 @@ export function mergeProvinceResults(count: number, results: readonly ProvinceRe
     if (!answer.ok) {
       // The reason may quote the province (its refusal's messages, a value it sent): plain text only.
       const reason = sanitizeProvinceText(answer.reason, 500);
-      const [code, what] = answer.invalid ? [ErrorCode.ProvinceInvalidAnswer, "sent an answer that breaks the contract"] : [ErrorCode.ProvinceUnavailable, "is unavailable"];
+      const [code, what] = answer.invalid
+        ? [ErrorCode.ProvinceInvalidAnswer, "sent an answer that breaks the contract"]
+        : [answer.code ?? ErrorCode.ProvinceUnavailable, answer.code === ErrorCode.ProvinceContractDrift ? "is out of routing" : "is unavailable"];
       for (const index of indices) {
         errors.push({
           index,

@@ -6,6 +6,12 @@ export interface ProvinceRoute {
   name: string;
   /** The province subgraph's GraphQL endpoint. */
   url: string;
+  /**
+   * Set while the province is out of routing (its schema broke the contract, or the route leads to
+   * another province's server): its entities are answered null at once, each with this error code
+   * and reason, and the province is not asked.
+   */
+  excluded?: { code: string; reason: string };
 }
 
 /** The routing table, or a function that returns the current one (read on every use). */

@@ -11,7 +11,7 @@ import type { ProvinceRoute } from "./province-route.ts";
  */
 export type ProvinceAnswer =
   | { ok: true; entities: readonly unknown[]; errors: readonly GraphQLFormattedError[] }
-  | { ok: false; reason: string; invalid?: true };
+  | { ok: false; reason: string; invalid?: true; /** PROVINCE_UNAVAILABLE unless said otherwise (e.g. PROVINCE_CONTRACT_DRIFT). */ code?: string };
 
 export interface SendToProvinceOptions extends ExchangeLimits {
   responseKey: string;

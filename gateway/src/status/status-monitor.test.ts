@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createProvinceBreakers } from "../resilience/create-province-breakers.ts";
 import { createStatusMonitor } from "./create-status-monitor.ts";
 
 const contractSdl = `
@@ -68,5 +69,62 @@ describe("the gateway's view of the provinces", () => {
     ]);
     expect(monitor.provinceStatuses()[0]?.detail).toContain("budget");
     expect(warnings.filter((w) => w.startsWith("province "))).toHaveLength(2);
+  });
+
+  it("takes a province whose schema breaks the contract out of the routing table, until a check finds it fixed", async () => {
+    let served = contractSdl.replace("budget: Float", "budget: String");
+    const warnings: string[] = [];
+    const infos: string[] = [];
+    const provinceUrl = await serve(() => ({ data: { _service: { sdl: served } } }));
+    const monitor = createStatusMonitor({
+      directoryUrl: "http://127.0.0.1:1/graphql",
+      provinces: [{ id: "long-an", url: provinceUrl }],
+      contractSdl,
+      timeoutMs: 1000,
+      intervalMs: 0,
+      logger: { warn: (m) => warnings.push(m), info: (m) => infos.push(m) },
+    });
+    await monitor.refresh();
+    expect(monitor.routes()).toEqual([
+      { id: "long-an", name: "long-an", url: provinceUrl, excluded: { code: "PROVINCE_CONTRACT_DRIFT", reason: "its schema breaks the contract: Field 'Province.budget' changed type from 'Float' to 'String'" } },
+    ]);
+    expect(monitor.provinceStatuses()).toEqual([expect.objectContaining({ state: "drift", routed: false })]);
+    expect(warnings.filter((w) => w.startsWith("province "))).toEqual([expect.stringContaining("out of routing until a check finds it fixed")]);
+
+    served = contractSdl.replace("type Province", '"A province" type Province');
+    await monitor.refresh();
+    expect(monitor.routes()).toEqual([{ id: "long-an", name: "long-an", url: provinceUrl }]);
+    expect(monitor.provinceStatuses()).toEqual([expect.objectContaining({ state: "ok", routed: true, changes: ["Object type 'Province' has description 'A province'"] })]);
+    expect(infos).toEqual([expect.stringContaining("ok, routed again")]);
+  });
+
+  it("shows a province's circuit as it changes, logs each change once, and re-checks the provinces at once", async () => {
+    let sdlRequests = 0;
+    const provinceUrl = await serve(() => {
+      sdlRequests += 1;
+      return { data: { _service: { sdl: contractSdl } } };
+    });
+    const warnings: string[] = [];
+    const breakers = createProvinceBreakers({ failures: 2, cooldownMs: 60_000 });
+    const monitor = createStatusMonitor({
+      directoryUrl: "http://127.0.0.1:1/graphql",
+      provinces: [{ id: "long-an", url: provinceUrl }],
+      contractSdl,
+      timeoutMs: 1000,
+      intervalMs: 0,
+      breakers,
+      logger: { warn: (m) => warnings.push(m) },
+    });
+    await monitor.refresh();
+    expect(monitor.provinceStatuses()).toEqual([expect.objectContaining({ state: "ok", routed: true, circuit: { state: "closed", failures: 0 } })]);
+
+    const send = breakers.wrap(async () => ({ ok: false, reason: "HTTP 503" }));
+    for (let i = 0; i < 5; i++) await send(provinceUrl, { query: "{ __typename }" }, 1000);
+
+    const [status] = monitor.provinceStatuses();
+    expect(status).toMatchObject({ state: "circuit-open", routed: true, circuit: { state: "open", failures: 2, lastFailure: "HTTP 503" } });
+    expect(status?.detail).toMatch(/^circuit open after 2 failed requests in a row \(last: HTTP 503\); retrying in (59|60) s$/);
+    expect(warnings.filter((w) => w.includes("circuit"))).toHaveLength(1);
+    await vi.waitFor(() => expect(sdlRequests).toBe(2));
   });
 });

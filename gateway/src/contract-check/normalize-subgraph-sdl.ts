@@ -1,4 +1,4 @@
-import { type ASTNode, type ConstDirectiveNode, type DefinitionNode, type DocumentNode, Kind, parse, print, visit } from "graphql";
+import { type ConstDirectiveNode, type DefinitionNode, type DocumentNode, Kind, parse } from "graphql";
 
 // What `_service { sdl }` adds to a subgraph's own SDL: federation's directive definitions, its
 // scalars and types, the _entities/_service root fields, and `@link(url: ".../link/v1.0")` on a
@@ -56,47 +56,4 @@ function labelOf(definition: DefinitionNode): string {
   const label = LABELS[definition.kind] ?? definition.kind;
   const name = nameOf(definition);
   return name ? `${label} ${name}` : label;
-}
-
-function withoutDescriptions<T extends ASTNode>(node: T): T {
-  return visit(node, { enter: (n) => ("description" in n && n.description ? { ...n, description: undefined } : undefined) });
-}
-
-/** Fields, enum values or union members, each printed on its own without descriptions. */
-function membersOf(definition: DefinitionNode): Map<string, string> | undefined {
-  const members =
-    "fields" in definition ? definition.fields : "values" in definition ? definition.values : "types" in definition ? definition.types : undefined;
-  return members && new Map(members.map((m: ASTNode & { name: { value: string } }) => [m.name.value, print(withoutDescriptions(m))]));
-}
-
-/**
- * What a province serves that differs from the contract, one line each and from the province's
- * side ("lacks", "adds", "changes"); empty when both print alike.
- */
-export function describeSdlDifference(contract: DocumentNode, served: DocumentNode): string[] {
-  const differences: string[] = [];
-  const servedByLabel = new Map(served.definitions.map((d) => [labelOf(d), d]));
-  const contractLabels = new Set(contract.definitions.map(labelOf));
-  for (const expected of contract.definitions) {
-    const label = labelOf(expected);
-    const actual = servedByLabel.get(label);
-    if (!actual) {
-      differences.push(`lacks ${label}`);
-      continue;
-    }
-    if (print(expected) === print(actual)) continue;
-    const expectedMembers = membersOf(expected);
-    const actualMembers = membersOf(actual);
-    const before = differences.length;
-    const name = nameOf(expected);
-    for (const [member, text] of expectedMembers ?? []) {
-      const other = actualMembers?.get(member);
-      if (other === undefined) differences.push(`lacks ${name}.${member}`);
-      else if (other !== text) differences.push(`changes ${name}.${member}: the contract has \`${text}\`, the province \`${other}\``);
-    }
-    for (const member of actualMembers?.keys() ?? []) if (!expectedMembers?.has(member)) differences.push(`adds ${name}.${member}`);
-    if (differences.length === before) differences.push(`changes ${label} (descriptions, directives or order)`);
-  }
-  for (const actual of served.definitions) if (!contractLabels.has(labelOf(actual))) differences.push(`adds ${labelOf(actual)}`);
-  return differences;
 }

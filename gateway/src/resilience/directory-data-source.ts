@@ -1,0 +1,30 @@
+import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { createDirectoryUnavailableError, describeDirectoryFailure } from "./create-directory-unavailable-error.ts";
+
+export interface DirectoryDataSourceOptions {
+  /** The directory subgraph's GraphQL endpoint. */
+  url: string;
+  /** How long the directory has to answer one fetch, body included, in milliseconds. */
+  timeoutMs: number;
+}
+
+/**
+ * "directory" for @apollo/gateway: its RemoteGraphQLDataSource over Node's fetch with a timeout
+ * (the default fetcher has none: a hung directory held every query), and one DIRECTORY_UNAVAILABLE
+ * error instead of the fetch's own, whose message and `extensions.response` name the URL.
+ */
+export class DirectoryDataSource extends RemoteGraphQLDataSource {
+  private readonly timeoutMs: number;
+
+  constructor({ url, timeoutMs }: DirectoryDataSourceOptions) {
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+    this.timeoutMs = timeoutMs;
+  }
+
+  override didEncounterError(error: Error): void {
+    throw createDirectoryUnavailableError(describeDirectoryFailure(error, this.timeoutMs));
+  }
+}
