@@ -7,6 +7,16 @@ export const ErrorCode = {
   BadUserInput: "BAD_USER_INPUT",
   /** The directory did not answer: no list of units, so no national figure. */
   DirectoryUnavailable: "DIRECTORY_UNAVAILABLE",
+  /** The HTTP request itself is unreadable, e.g. a body that is not JSON. */
+  BadRequest: "BAD_REQUEST",
+  /** An operation over one of the operation limits (README, "Limits on every subgraph"); refused whole, before it runs. */
+  MaxTokensExceeded: "MAX_TOKENS_EXCEEDED",
+  MaxDepthExceeded: "MAX_DEPTH_EXCEEDED",
+  MaxAliasesExceeded: "MAX_ALIASES_EXCEEDED",
+  MaxDirectivesExceeded: "MAX_DIRECTIVES_EXCEEDED",
+  MaxCostExceeded: "MAX_COST_EXCEEDED",
+  /** More `_entities` representations in one operation than a subgraph accepts. */
+  MaxRepresentationsExceeded: "MAX_REPRESENTATIONS_EXCEEDED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
