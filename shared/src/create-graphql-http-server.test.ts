@@ -1,4 +1,4 @@
-import { makeExecutableSchema } from "@graphql-tools/schema";
+import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphQLHttpServer, type GraphQLHttpServer } from "./create-graphql-http-server.ts";
 import { defaultOperationLimits } from "./operation-limits.ts";
@@ -7,27 +7,32 @@ import { PartialDateScalar } from "./scalars.ts";
 // A schema with a cycle (a node's `next`), so a deep query is a valid one, and a `_entities` field
 // like a subgraph's; every resolver counts its calls, so a refusal can be shown to run none.
 let resolved = 0;
-const node = (id: number) => ({ id });
-const schema = makeExecutableSchema({
-  typeDefs: /* GraphQL */ `
-    scalar PartialDate
-    type Node { id: Int, next: Node, on(date: PartialDate): String, path: String }
-    type Query { node: Node, _entities(representations: [String!]!): [Node] }
-  `,
-  resolvers: {
-    PartialDate: PartialDateScalar,
-    Query: {
-      node: () => (resolved++, node(1)),
-      _entities: (_: unknown, { representations }: { representations: string[] }) => (resolved++, representations.map((_r, i) => node(i))),
-    },
-    Node: {
-      next: ({ id }: { id: number }) => (resolved++, node(id + 1)),
-      on: (_: unknown, { date }: { date: string }) => date,
-      path: () => {
+const Node: GraphQLObjectType = new GraphQLObjectType({
+  name: "Node",
+  fields: () => ({
+    id: { type: GraphQLInt },
+    next: { type: Node, resolve: ({ id }: { id: number }) => (resolved++, { id: id + 1 }) },
+    on: { type: GraphQLString, args: { date: { type: PartialDateScalar } }, resolve: (_node, { date }: { date: string }) => date },
+    path: {
+      type: GraphQLString,
+      resolve: () => {
         throw new Error("ENOENT: no such file or directory, open '/srv/khcn/subgraphs/province/.data/long-an.sqlite'");
       },
     },
-  },
+  }),
+});
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: "Query",
+    fields: {
+      node: { type: Node, resolve: () => (resolved++, { id: 1 }) },
+      _entities: {
+        type: new GraphQLList(Node),
+        args: { representations: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
+        resolve: (_root, { representations }: { representations: string[] }) => (resolved++, representations.map((_r, id) => ({ id }))),
+      },
+    },
+  }),
 });
 
 let server: GraphQLHttpServer;

@@ -5,4 +5,4 @@ export { overlaps, type Period, periodOfDate, validityPeriod } from "./validity.
 export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, VndScalar } from "./scalars.ts";
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from "./create-graphql-http-server.ts";
 export * from "./catalogue/index.ts";
-export { defaultOperationLimits, loadOperationLimits, type OperationLimits, OperationLimitError } from "./operation-limits.ts";
+export { defaultOperationLimits, loadOperationLimits, type OperationLimits, OperationLimitError, protectOperationLimits } from "./operation-limits.ts";
