@@ -5,6 +5,9 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request } from "express";
+import { readBoolean } from "./env.ts";
+import { createFormatError, createJsonErrorHandler } from "./error-hygiene.ts";
+import { loadOperationLimits, type OperationLimits, protectOperationLimits } from "./operation-limits.ts";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Apollo Server options (schema or gateway, plugins...). */
@@ -18,6 +21,13 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   routes?: (app: Express, apollo: ApolloServer<TContext>) => void;
   /** Path of the GraphQL endpoint. */
   path?: string;
+  /** Operation limits; read from GRAPHQL_MAX_* and SUBGRAPH_MAX_REPRESENTATIONS (loadOperationLimits) by default. */
+  limits?: OperationLimits;
+  /**
+   * Stack traces and file paths in error responses: GRAPHQL_DEBUG=true by default, else off, whatever
+   * NODE_ENV says (Apollo would include stack traces whenever NODE_ENV is unset).
+   */
+  debug?: boolean;
 }
 
 export interface GraphQLHttpServer {
@@ -32,15 +42,22 @@ export interface GraphQLHttpServer {
 /**
  * One way to serve GraphQL over HTTP for every service here: express with Apollo's integration, a
  * drain plugin so stop() waits for requests in flight, and no CDN landing page (we work offline).
+ * Every service built here gets the operation limits (README, "Limits on every subgraph"), JSON
+ * errors for unreadable requests, no stack traces unless GRAPHQL_DEBUG, and no X-Powered-By.
  */
 export async function createGraphQLHttpServer<TContext extends BaseContext>(
   options: GraphQLHttpServerOptions<TContext>,
 ): Promise<GraphQLHttpServer> {
+  const limits = options.limits ?? loadOperationLimits(process.env);
+  const debug = options.debug ?? readBoolean(process.env, "GRAPHQL_DEBUG", false);
+  const protection = protectOperationLimits(limits);
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = createServer(app);
   // Cache-control hints cost a hook on every resolved field and nothing here reads them; inline
   // traces serve Apollo's usage reporting, which does not run here (both measured in `npm run bench`).
   const plugins = [
+    ...protection.plugins,
     ...(options.apollo.plugins ?? []),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginCacheControlDisabled(),
@@ -48,10 +65,18 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
   ];
   const hasLandingPage = plugins.some((p) => "renderLandingPage" in p || (p as { __internal_plugin_id__?: string }).__internal_plugin_id__ === "LandingPageDisabled");
   if (!hasLandingPage) plugins.push(ApolloServerPluginLandingPageDisabled());
-  const apollo = new ApolloServer<TContext>({ ...options.apollo, plugins } as ApolloServerOptions<TContext>);
+  const apollo = new ApolloServer<TContext>({
+    ...options.apollo,
+    plugins,
+    parseOptions: { ...options.apollo.parseOptions, ...protection.parseOptions },
+    validationRules: [...(options.apollo.validationRules ?? []), ...protection.validationRules],
+    includeStacktraceInErrorResponses: options.apollo.includeStacktraceInErrorResponses ?? debug,
+    formatError: createFormatError(debug, options.apollo.formatError),
+  } as ApolloServerOptions<TContext>);
   await apollo.start();
   options.routes?.(app, apollo);
   app.use(options.path ?? "/graphql", express.json({ limit: "5mb" }), expressMiddleware(apollo, { context: ({ req }) => options.context({ req }) }));
+  app.use(createJsonErrorHandler(debug));
   let stopped = false;
   return {
     app,

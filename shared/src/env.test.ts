@@ -11,3 +11,21 @@ describe("reading a path from the environment", () => {
     expect(readPath({ INIT_CWD: "/home/officer" }, "SQLITE_FILE", "/srv/default.sqlite")).toBe("/srv/default.sqlite");
   });
 });
+
+describe("reading a switch and the operation limits", () => {
+  it("takes true/false, 1/0, yes/no, and refuses anything else with the variable's name", async () => {
+    const { readBoolean } = await import("./env.ts");
+    expect(readBoolean({ GRAPHQL_DEBUG: "true" }, "GRAPHQL_DEBUG", false)).toBe(true);
+    expect(readBoolean({ GRAPHQL_DEBUG: "0" }, "GRAPHQL_DEBUG", true)).toBe(false);
+    expect(readBoolean({}, "GRAPHQL_DEBUG", false)).toBe(false);
+    expect(() => readBoolean({ GRAPHQL_DEBUG: "on" }, "GRAPHQL_DEBUG", false)).toThrow(/GRAPHQL_DEBUG must be true or false/);
+  });
+
+  it("reads each limit by its name, and refuses 0 or garbage at start", async () => {
+    const { defaultOperationLimits, loadOperationLimits } = await import("./operation-limits.ts");
+    expect(loadOperationLimits({})).toEqual(defaultOperationLimits);
+    expect(loadOperationLimits({ GRAPHQL_MAX_DEPTH: "20", SUBGRAPH_MAX_REPRESENTATIONS: "5" })).toMatchObject({ maxDepth: 20, maxRepresentations: 5 });
+    expect(() => loadOperationLimits({ GRAPHQL_MAX_ALIASES: "0" })).toThrow(/GRAPHQL_MAX_ALIASES must be between 1/);
+    expect(() => loadOperationLimits({ GRAPHQL_MAX_COST: "lots" })).toThrow(/GRAPHQL_MAX_COST must be a whole number/);
+  });
+});

@@ -61,3 +61,12 @@ export function readOneOf<T extends string>(env: Env, name: string, allowed: rea
   }
   return value as T;
 }
+
+/** A switch: true/1/yes or false/0/no; anything else is a mistake, not "off". */
+export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (["true", "1", "yes"].includes(value)) return true;
+  if (["false", "0", "no"].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]?.trim()}"`);
+}

@@ -13,6 +13,16 @@ export const ErrorCode = {
   DirectoryUnavailable: "DIRECTORY_UNAVAILABLE",
   /** The province's schema broke the contract (a breaking change): it is out of routing until a check finds it fixed. */
   ProvinceContractDrift: "PROVINCE_CONTRACT_DRIFT",
+  /** The HTTP request itself is unreadable, e.g. a body that is not JSON. */
+  BadRequest: "BAD_REQUEST",
+  /** An operation over one of the operation limits (README, "Limits on every subgraph"); refused whole, before it runs. */
+  MaxTokensExceeded: "MAX_TOKENS_EXCEEDED",
+  MaxDepthExceeded: "MAX_DEPTH_EXCEEDED",
+  MaxAliasesExceeded: "MAX_ALIASES_EXCEEDED",
+  MaxDirectivesExceeded: "MAX_DIRECTIVES_EXCEEDED",
+  MaxCostExceeded: "MAX_COST_EXCEEDED",
+  /** More `_entities` representations in one operation than a subgraph accepts. */
+  MaxRepresentationsExceeded: "MAX_REPRESENTATIONS_EXCEEDED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

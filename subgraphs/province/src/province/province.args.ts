@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int } from "type-graphql";
+import { pageSizes } from "./page-sizes.ts";
 import { BudgetPhase, FundingSource, IndicatorCategory, QmsTier, ReportingStatus, TaskKind, TaskStatus } from "../enums.ts";
 
 // Every argument is an optional filter: left out, it means "any".
@@ -17,7 +18,7 @@ export class TaskFilterArgs {
 
 @ArgsType()
 export class TaskArgs extends TaskFilterArgs {
-  @Field(() => Int, { nullable: true, description: "At most this many, in (year, id) order" })
+  @Field(() => Int, { nullable: true, defaultValue: pageSizes.tasks.byDefault, description: `At most this many, in (year, id) order; at most ${pageSizes.tasks.max}` })
   limit?: number;
 
   @Field(() => Int, { nullable: true, description: "Skip this many first" })
@@ -34,6 +35,12 @@ export class BudgetArgs {
 
   @Field(() => FundingSource, { nullable: true })
   fundingSource?: FundingSource;
+
+  @Field(() => Int, { nullable: true, defaultValue: pageSizes.budgets.byDefault, description: `At most this many, in (year, id) order; at most ${pageSizes.budgets.max}` })
+  limit?: number;
+
+  @Field(() => Int, { nullable: true, description: "Skip this many first" })
+  offset?: number;
 }
 
 @ArgsType()
@@ -46,6 +53,21 @@ export class QmsArgs {
 
   @Field(() => ReportingStatus, { nullable: true })
   status?: ReportingStatus;
+
+  @Field(() => Int, { nullable: true, defaultValue: pageSizes.qmsCoverage.byDefault, description: `At most this many, in (year, id) order; at most ${pageSizes.qmsCoverage.max}` })
+  limit?: number;
+
+  @Field(() => Int, { nullable: true, description: "Skip this many first" })
+  offset?: number;
+}
+
+@ArgsType()
+export class DocumentArgs {
+  @Field(() => Int, { nullable: true, defaultValue: pageSizes.documents.byDefault, description: `At most this many, in id order; at most ${pageSizes.documents.max}` })
+  limit?: number;
+
+  @Field(() => Int, { nullable: true, description: "Skip this many first" })
+  offset?: number;
 }
 
 @ArgsType()
@@ -62,7 +84,7 @@ export class IndicatorArgs {
   @Field(() => Boolean, { nullable: true, description: "true: goals only; false: what happened only" })
   target?: boolean;
 
-  @Field(() => Int, { nullable: true, description: "At most this many, in (year, id) order" })
+  @Field(() => Int, { nullable: true, defaultValue: pageSizes.indicators.byDefault, description: `At most this many, in (year, id) order; at most ${pageSizes.indicators.max}` })
   limit?: number;
 
   @Field(() => Int, { nullable: true, description: "Skip this many first" })

@@ -1,8 +1,8 @@
-/** Every field of every record of a province, with sources and evidence: the heaviest honest query. */
+/** Every field of every record of a province, with sources and evidence: the heaviest honest query (the largest pages a client may ask). */
 export const fullProvinceSelection = /* GraphQL */ `
   id
   documents { id number title kind issuer signer issuedOn file truncated note }
-  tasks {
+  tasks(limit: 1000) {
     id year kind level title field leadUnit assignedBy startDate dueDate expectedResult outputs totalCostVnd status note
     target { quantity unit comparator }
     funding { fundingSource amountVnd note source { section quote document { id number } } evidence { quote } }
@@ -19,7 +19,7 @@ export const fullProvinceSelection = /* GraphQL */ `
     source { section quote document { id number } }
     evidence { quote note document { id } }
   }
-  indicators {
+  indicators(limit: 1000) {
     id code name category year periodStart periodEnd target comparator value numerator denominator ratio unit baseline parentId note
     source { section quote document { id number } }
     evidence { quote note document { id } }
