@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEFAULT_RESPONSE_CACHE } from "@khcn/gateway";
 import { type RunningProvince, startProvinceSubgraph } from "@khcn/province";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeProvince, forwardTo, type Misbehaviour, startFakeProvince } from "../gateway/src/province-router/testing/start-fake-province.ts";
@@ -20,7 +21,8 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "khcn-misbehaving-"));
   realLongAn = await startProvinceSubgraph({ provinceId: "long-an", database: { type: "sqlite", file: join(workDir, "long-an.sqlite") }, port: 0, host: "127.0.0.1" });
   longAn = await startFakeProvince({ answer: forwardTo(realLongAn.url) });
-  system = await startSystem({ routeElsewhere: { "long-an": longAn.url } });
+  // The router's checks, request by request: no answer is served again from the response cache.
+  system = await startSystem({ routeElsewhere: { "long-an": longAn.url }, gateway: { responseCache: { ...DEFAULT_RESPONSE_CACHE, kind: "off" } } });
   query = await readComparativeQuery();
   const before = await system.query<ComparativeAnswer>(query);
   expect(before.errors).toBeUndefined();

@@ -3,12 +3,15 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningGateway, startGateway } from "@khcn/gateway";
+import { DEFAULT_RESPONSE_CACHE, type RunningGateway, startGateway } from "@khcn/gateway";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ComparativeAnswer, provinceOf, readComparativeQuery } from "./helpers/comparative-query.ts";
 import { type CountingProxy, startCountingProxy } from "./helpers/counting-proxy.ts";
 import { type ProvinceProcess, startProvinceProcess } from "./helpers/province-process.ts";
 import { type GraphQLAnswer, type RunningSystem, startSystem } from "./helpers/start-system.ts";
+
+// The breaker counts requests that reach the router: none is answered from the response cache here.
+const NO_CACHE = { ...DEFAULT_RESPONSE_CACHE, kind: "off" as const };
 
 const FAILURES = 3;
 const COOLDOWN_MS = 2000;
@@ -34,7 +37,7 @@ beforeAll(async () => {
   // Long An runs as its own OS process, behind a proxy that counts what the gateway sends it.
   longAn = await startProvinceProcess({ provinceId: "long-an", sqliteFile: join(workDir, "long-an.sqlite") });
   proxy = await startCountingProxy(longAn.url);
-  system = await startSystem({ routeElsewhere: { "long-an": proxy.url }, gateway: { provinceBreakerFailures: FAILURES, provinceBreakerCooldownMs: COOLDOWN_MS } });
+  system = await startSystem({ routeElsewhere: { "long-an": proxy.url }, gateway: { provinceBreakerFailures: FAILURES, provinceBreakerCooldownMs: COOLDOWN_MS, responseCache: NO_CACHE } });
   const before = await system.query<ComparativeAnswer>(query);
   expect(before.errors).toBeUndefined();
   healthy = before.data!;

@@ -1,4 +1,4 @@
-export { DEFAULT_PROVINCE_SUBGRAPHS, type GatewayConfig, loadGatewayConfig, parseProvinceSubgraphs, type ProvinceSubgraph } from "./config.ts";
+export { DEFAULT_PROVINCE_SUBGRAPHS, DEFAULT_RESPONSE_CACHE, type GatewayConfig, loadGatewayConfig, parseProvinceSubgraphs, type ProvinceSubgraph, type ResponseCacheConfig } from "./config.ts";
 export { GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer, type InProcessRequest, type InProcessResponse } from "./engines/index.ts";
 export { createGatewayServer, type GatewayLogger, type GatewayServer, type GatewayServerOptions } from "./server.ts";
 export { type RunningGateway, startGateway, type StartGatewayOptions } from "./start-gateway.ts";

@@ -20,7 +20,7 @@ export interface StartSystemOptions {
   /** A province's CSV folder; its committed one by default. */
   dataDirOf?: (id: ProvinceId) => string | undefined;
   /** More of the gateway's settings, e.g. its circuit breakers'. */
-  gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs">;
+  gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache">;
 }
 
 export interface GraphQLAnswer<T> {

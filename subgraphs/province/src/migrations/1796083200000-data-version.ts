@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type MigrationInterface, type QueryRunner, Table } from "typeorm";
+import { DATA_VERSION_ROW, DataVersion } from "../data-version/data-version.entity.ts";
 
 /**
  * The records' version (data-version/data-version.entity.ts), one row. A database that already
@@ -20,8 +21,8 @@ export class DataVersion1796083200000 implements MigrationInterface {
         ],
       }),
     );
-    // Literals we generate (a UUID, an ISO time), so one statement fits both drivers' placeholder styles.
-    await queryRunner.query(`INSERT INTO data_version (id, version, changed_at) VALUES (1, '${randomUUID()}', '${new Date().toISOString()}')`);
+    // Through the entity, so the row goes to the table just created, in the province's PostgreSQL schema when it has one.
+    await queryRunner.manager.insert(DataVersion, { id: DATA_VERSION_ROW, version: randomUUID(), changedAt: new Date().toISOString() });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
