@@ -33,6 +33,8 @@ export interface RunningSystem extends AsyncDisposable {
   directoryUrl: string;
   provinceUrls: Record<ProvinceId, string>;
   processes: Partial<Record<ProvinceId, ProvinceProcess>>;
+  /** A province's SQLite file (each province has its own, in a temporary folder). */
+  sqliteFileOf(id: ProvinceId): string;
   /** Starts a province process again, on the port and database it had (after `kill()`). */
   restartProcess(id: ProvinceId): Promise<ProvinceProcess>;
   /** Makes the gateway re-read the directory and re-check every province now (no schedule runs in tests). */
@@ -110,6 +112,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       provinceUrls,
       processes,
       refreshStatus: gateway.refreshStatus,
+      sqliteFileOf: (id) => join(workDir, `${id}.sqlite`),
       restartProcess: async (id) => {
         const previous = processes[id];
         if (!previous) throw new Error(`${id} does not run as a process`);

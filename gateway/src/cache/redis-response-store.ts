@@ -16,7 +16,8 @@ export interface RedisResponseStoreOptions {
  * another serves. Redis failing costs only the cache: a request goes on as a miss.
  */
 export function createRedisResponseStore({ url, prefix, timeoutMs, onStateChange }: RedisResponseStoreOptions): ResponseStore {
-  const redis = new Redis(url, { lazyConnect: false, commandTimeout: timeoutMs, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // Commands wait for a connection at most timeoutMs (commandTimeout): a request never hangs on the cache.
+  const redis = new Redis(url, { commandTimeout: timeoutMs, maxRetriesPerRequest: 1 });
   let up: boolean | undefined;
   const report = (next: boolean, reason?: string) => {
     if (up === next) return;
