@@ -5,7 +5,7 @@
 // --engines apollo,hive,hive-js (compared in-process on the same replayed answers)
 // --cold-starts 3 (gateway processes per engine, spawn to first whole answer, at the largest fleet; 0: none)
 // --cold-start-from built (node on dist/main.js, after `npm run build`, as production; or: sources, through tsx)
-// --gateway-engine apollo (the engine of the gateway process measured end to end)
+// --gateway-engine hive (the engine of the gateway process measured end to end; with and without the response cache)
 // --profile DIR (every service process writes a `node --cpu-prof` profile there)
 // --report FILE (print the tables of an earlier run's JSON again)
 import "reflect-metadata";
@@ -45,10 +45,11 @@ const { values } = parseArgs({
     "throughput-seconds": { type: "string", default: "5" },
     "host-workers": { type: "string", default: String(availableParallelism()) },
     "in-process-requests": { type: "string", default: "50" },
-    engines: { type: "string", default: GATEWAY_ENGINES.join(",") },
+    // The chosen engine and the one it replaced; hive-js (Hive's JavaScript planner) on request.
+    engines: { type: "string", default: "apollo,hive" },
     "cold-starts": { type: "string", default: "3" },
     "cold-start-from": { type: "string", default: "built" },
-    "gateway-engine": { type: "string", default: "apollo" },
+    "gateway-engine": { type: "string", default: "hive" },
     out: { type: "string", default: "bench-results" },
     profile: { type: "string" },
     report: { type: "string" },

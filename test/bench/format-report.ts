@@ -42,6 +42,29 @@ export function formatReport(report: BenchReport, targets: readonly TargetCheck[
         : [],
     ),
   );
+  // Issue 8's table: every figure beside its ratio to the smallest fleet's, engine by engine.
+  const times = (value: number, base: number | undefined) => (base ? ` (${(value / base).toFixed(2)}×)` : "");
+  const scaleRows = report.results.flatMap((r) => {
+    const smallest = r.fleets[0];
+    return r.fleets.flatMap((f) =>
+      (f.gatewayCost.engines?.engines ?? []).map((c) => {
+        const base = smallest?.gatewayCost.engines?.engines.find((e) => e.engine === c.engine);
+        const endToEnd = c.engine === (options.gatewayEngine ?? "hive");
+        return [
+          r.records,
+          f.provinces,
+          engineNames[c.engine] ?? c.engine,
+          ms(c.ownCost.medianMs) + times(c.ownCost.medianMs, base?.ownCost.medianMs),
+          c.cachedOwnCost ? ms(c.cachedOwnCost.medianMs) + times(c.cachedOwnCost.medianMs, base?.cachedOwnCost?.medianMs) : "",
+          endToEnd && f.uncached ? ms(f.uncached.latency.medianMs) + times(f.uncached.latency.medianMs, smallest?.uncached?.latency.medianMs) : "",
+          endToEnd ? ms(f.latency.medianMs) + times(f.latency.medianMs, smallest?.latency.medianMs) : "",
+          endToEnd && f.uncached ? rps(f.uncached.throughput.requestsPerSecond) + times(f.uncached.throughput.requestsPerSecond, smallest?.uncached?.throughput.requestsPerSecond) : "",
+          endToEnd ? rps(f.throughput.requestsPerSecond) + times(f.throughput.requestsPerSecond, smallest?.throughput.requestsPerSecond) : "",
+          endToEnd ? mib(Math.max(f.gatewayPeakMemoryBytes, f.uncached?.gatewayPeakMemoryBytes ?? 0)) : "",
+        ];
+      }),
+    );
+  });
   const coldRows = report.results.flatMap((r) =>
     r.fleets.flatMap(({ provinces, coldStart }) =>
       (coldStart ?? []).map((c) => [r.records, provinces, engineNames[c.engine] ?? c.engine, c.listening ? ms(c.listening.medianMs) : "", ms(c.firstAnswer.medianMs), ms(c.firstAnswer.p99Ms), c.firstAnswer.samples]),
@@ -50,12 +73,22 @@ export function formatReport(report: BenchReport, targets: readonly TargetCheck[
   const requestsPerEngine = report.results[0]?.fleets[0]?.gatewayCost.engines?.requests;
   return [
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${mib(machine.memoryBytes)}, Node ${machine.node} (${machine.platform}); run ${report.startedAt}.`,
-    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests; the provinces' host ran ${options.hostWorkers} worker process(es); the gateway process measured end to end ran ${engineNames[options.gatewayEngine ?? "apollo"]}.`,
+    `Requests per latency figure: ${options.requests} one at a time after a warm-up; requests/s with ${options.connections} connections for ${options.throughputSeconds} s; in-process figures over ${options.inProcessRequests} requests; the provinces' host ran ${options.hostWorkers} worker process(es); the gateway process measured end to end ran ${engineNames[options.gatewayEngine ?? "apollo"]} (reports before the response cache: @apollo/gateway).`,
     "",
     "### The comparative query",
     "",
     table(["path", "tasks per province", "median ms", "p99 ms", "requests/s", "peak memory of that process"], latencyRows),
     "",
+    ...(scaleRows.length > 0
+      ? [
+          "### Cold and cached, by fleet size",
+          "",
+          `Own cost: one POST in the benchmark's process, every province's answer replayed; cold is the engine alone, cached the same request answered by the response cache. End to end: the gateway's own process (${engineNames[options.gatewayEngine ?? "hive"]}) over HTTP, provinces real, with the response cache off and on. In brackets: the ratio to the ${report.results[0]?.fleets[0]?.provinces}-province figure.`,
+          "",
+          table(["tasks per province", "provinces", "engine", "own cost, cold: median ms", "own cost, cached: median ms", "end to end, no cache: median ms", "end to end, cached: median ms", "requests/s, no cache", "requests/s, cached", "gateway peak memory"], scaleRows),
+          "",
+        ]
+      : []),
     "### The gateway's own cost (gateway in the benchmark's process)",
     "",
     table(["tasks per province", "provinces", "provinces replayed in-process (answer serialised): median ms", "p99 ms", "over HTTP: total median ms", "slowest province median ms", "added over slowest, median ms"], costRows),

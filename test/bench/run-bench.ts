@@ -38,7 +38,7 @@ export interface BenchOptions {
   coldStarts?: number;
   /** What a cold start runs: the built gateway (dist/, `npm run build` first) or its sources through tsx (the default). */
   coldStartFrom?: "built" | "sources";
-  /** The engine of the gateway process measured end to end (latency, requests/s, memory); @apollo/gateway by default. */
+  /** The engine of the gateway process measured end to end (latency, requests/s, memory); Hive's runtime (Rust planner) by default. */
   gatewayEngine?: GatewayEngineName;
   workDir: string;
   /** When set, every service process writes a V8 CPU profile (`node --cpu-prof`) into this folder. */
@@ -49,11 +49,13 @@ export interface BenchOptions {
 export interface FleetFigures {
   provinces: number;
   records: number;
-  /** One request at a time. */
+  /** One request at a time, the gateway as deployed (its response cache on: every request after the first is a hit). */
   latency: LatencyFigures;
   /** `connections` at once: what the gateway sustains. */
   throughput: LatencyFigures;
   gatewayPeakMemoryBytes: number;
+  /** The same with RESPONSE_CACHE=off: every request asks every province. */
+  uncached: { latency: LatencyFigures; throughput: LatencyFigures; gatewayPeakMemoryBytes: number };
   /** The gateway in the benchmark's own process, provinces replayed in-process and over HTTP. */
   gatewayCost: GatewayCost;
   /** At the largest fleet of the first record count only: each engine's gateway process from spawn to its first whole answer. */
@@ -123,7 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       engines,
       coldStarts,
       coldStartFrom: options.coldStartFrom ?? "sources",
-      gatewayEngine: options.gatewayEngine ?? "apollo",
+      gatewayEngine: options.gatewayEngine ?? "hive",
     },
     results: [],
   };
@@ -187,17 +189,28 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             PROVINCE_TIMEOUT_MS: "60000",
             CONTRACT_CHECK_INTERVAL_MS: "0",
           };
-          gateway = await startServiceProcess({
-            label: "gateway",
-            cwd: packages.gateway,
-            entry: "src/main.ts",
-            env: { ...gatewayEnv, GATEWAY_ENGINE: options.gatewayEngine ?? "apollo" },
-            healthPath: "/health/ready",
-            nodeOptions,
-          });
-          const gatewayUrl = `${gateway.origin}/graphql`;
+          const startGatewayProcess = (cache: "memory" | "off") =>
+            startServiceProcess({
+              label: "gateway",
+              cwd: packages.gateway,
+              entry: "src/main.ts",
+              env: { ...gatewayEnv, GATEWAY_ENGINE: options.gatewayEngine ?? "hive", RESPONSE_CACHE: cache },
+              healthPath: "/health/ready",
+              nodeOptions,
+            });
+          gateway = await startGatewayProcess("off");
+          let gatewayUrl = `${gateway.origin}/graphql`;
           await assertComparativeAnswer(gatewayUrl, provinces);
-          log(`records ${records}, provinces ${provinces}: the comparative query through the gateway`);
+          log(`records ${records}, provinces ${provinces}: the comparative query through the gateway, no response cache`);
+          const uncachedLatency = await measure(gatewayUrl, comparativeQuery);
+          const uncachedThroughput = await measure(gatewayUrl, comparativeQuery, undefined, options.connections);
+          const uncached = { latency: uncachedLatency, throughput: uncachedThroughput, gatewayPeakMemoryBytes: await gateway.peakMemoryBytes() };
+          log(`  median ${uncachedLatency.medianMs} ms, p99 ${uncachedLatency.p99Ms} ms; ${uncachedThroughput.requestsPerSecond} requests/s with ${options.connections} connections`);
+          await gateway.stop();
+          gateway = await startGatewayProcess("memory");
+          gatewayUrl = `${gateway.origin}/graphql`;
+          await assertComparativeAnswer(gatewayUrl, provinces);
+          log(`records ${records}, provinces ${provinces}: the comparative query through the gateway as deployed (response cache in memory)`);
           const latency = await measure(gatewayUrl, comparativeQuery);
           const throughput = await measure(gatewayUrl, comparativeQuery, undefined, options.connections);
           const gatewayPeakMemoryBytes = await gateway.peakMemoryBytes();
@@ -207,7 +220,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           const gatewayCost = await measureGatewayCost({ directoryUrl, provinces: routes, requests: options.inProcessRequests, warmup, engines });
           log(`  provinces replayed: median ${gatewayCost.inProcess.medianMs} ms; over HTTP, added over the slowest province: ${gatewayCost.overHttp.addedOverSlowest.medianMs} ms`);
           const { engines: compared, floor } = gatewayCost.engines;
-          log(`  engines on the same replayed answers: ${compared.map((e) => `${e.engine} ${e.ownCost.medianMs} ms (${e.ratioToApollo}×)`).join(", ")}; floor ${floor.medianMs} ms${gatewayCost.engines.identicalData ? "" : "; THE ENGINES' ANSWERS DIFFER"}`);
+          log(`  engines on the same replayed answers: ${compared.map((e) => `${e.engine} ${e.ownCost.medianMs} ms (${e.ratioToApollo}×), cached ${e.cachedOwnCost.medianMs} ms`).join(", ")}; floor ${floor.medianMs} ms${gatewayCost.engines.identicalData ? "" : "; THE ENGINES' ANSWERS DIFFER"}`);
           let coldStart: ColdStart[] | undefined;
           // Once, at the largest fleet of the first record count: a start does not read the provinces' records.
           if (provinces === largest && records === options.records[0] && coldStarts > 0) {
@@ -216,7 +229,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             coldStart = await measureColdStart({ cwd: packages.gateway, env: gatewayEnv, engines, runs: coldStarts, provinces, from: options.coldStartFrom ?? "sources" });
             log(`  ${coldStart.map((c) => `${c.engine} ${c.firstAnswer.medianMs} ms`).join(", ")}`);
           }
-          fleets.push({ provinces, records, latency, throughput, gatewayPeakMemoryBytes, gatewayCost, ...(coldStart ? { coldStart } : {}) });
+          fleets.push({ provinces, records, latency, throughput, gatewayPeakMemoryBytes, uncached, gatewayCost, ...(coldStart ? { coldStart } : {}) });
         } finally {
           await stopAll([gateway, directory]);
         }
