@@ -2,6 +2,7 @@ import { loadMeasureCatalogue, readInt, readOneOf } from "@khcn/shared";
 import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
 import { createResponseCacheLayer, type ResponseCacheLayer } from "./cache/create-response-cache-layer.ts";
+import type { CacheReply } from "./cache/create-response-cache.ts";
 import { DEFAULT_DIRECTORY_TIMEOUT_MS, DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, DEFAULT_PROVINCE_BREAKER_FAILURES, DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
 import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer, type InProcessRequest, type InProcessResponse } from "./engines/index.ts";
@@ -45,6 +46,8 @@ export interface GatewayServer {
   cache: ResponseCacheLayer | undefined;
   /** One POST to /graphql in this process, as a client's: through the response cache, then the engine. */
   handle(request: InProcessRequest): Promise<InProcessResponse>;
+  /** The same, answered as the HTTP layer writes it: the chunks as kept (a cached answer's bytes are not decoded). */
+  respond(request: InProcessRequest): Promise<CacheReply>;
   /** The first status check and data-version round, then both on their schedules. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -103,11 +106,15 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
   // The cache and the export run their queries through the engine itself; requests reach it only after it is built.
   let engineServer: GatewayEngineServer | undefined;
   const executeEngine = (request: InProcessRequest) => engineServer!.handle(request);
+  const respond = async (request: InProcessRequest): Promise<CacheReply> => {
+    if (!cache) {
+      const { status, headers, body } = await executeEngine(request);
+      return { status, headers, chunks: [body] };
+    }
+    return cache.cache.answer({ body: request.body, headers: { "content-type": "application/json", ...request.headers } }, (r) => executeEngine({ body: r.body, headers: r.headers }));
+  };
   const handle = async (request: InProcessRequest): Promise<InProcessResponse> => {
-    if (!cache) return executeEngine(request);
-    const { status, headers, chunks } = await cache.cache.answer({ body: request.body, headers: { "content-type": "application/json", ...request.headers } }, (r) =>
-      executeEngine({ body: r.body, headers: r.headers }),
-    );
+    const { status, headers, chunks } = await respond(request);
     return { status, headers, body: chunks.map((c) => c.toString()).join("") };
   };
   const executeInProcess = async (query: string, variables: Record<string, unknown>) => {
@@ -134,9 +141,10 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     monitor,
     cache,
     handle,
+    respond,
+    // Both rounds ask every province; side by side, a start waits for the slower only.
     start: async () => {
-      await monitor.start();
-      await cache?.versions.start();
+      await Promise.all([monitor.start(), cache?.versions.start()]);
     },
     stop: async () => {
       monitor.stop();

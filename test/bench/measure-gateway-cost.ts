@@ -16,7 +16,7 @@ export interface EngineCost {
   engine: GatewayEngineName;
   /** One POST in process, provinces replayed: the request body parsed, planned, fetched, shaped and the answer serialised. */
   ownCost: Summary;
-  /** The same request asked again: answered by the response cache (every province's data version unchanged). */
+  /** The same request asked again: answered by the response cache (every province's data version unchanged), from the body to the bytes to send. */
   cachedOwnCost: Summary;
   /** Median own cost ÷ @apollo/gateway's median in the same run. */
   ratioToApollo: number;
@@ -208,7 +208,7 @@ async function compareEngines(options: GatewayCostOptions): Promise<EngineCompar
     const samples = new Map<string, number[]>([...names, ...names.map((n) => `${n}:cached`), "floor", "directory"].map((n) => [n, []]));
     const steps: [string, () => Promise<unknown> | unknown][] = [
       ...gateways.map((g, i): [string, () => Promise<unknown>] => [names[i]!, () => g.server.handle({ body: comparativeBody })]),
-      ...gateways.map((g, i): [string, () => Promise<unknown>] => [`${names[i]!}:cached`, () => g.handle({ body: comparativeBody })]),
+      ...gateways.map((g, i): [string, () => Promise<unknown>] => [`${names[i]!}:cached`, () => g.respond({ body: comparativeBody })]),
       ["floor", floor],
       ["directory", () => postGraphQL(options.directoryUrl, { query: directoryQuery }, 60_000)],
     ];

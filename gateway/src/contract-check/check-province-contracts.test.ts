@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { buildProvinceSchema } from "@khcn/province";
-import { createGraphQLHttpServer } from "@khcn/shared";
+import { createGraphQLHttpServer } from "@khcn/shared/server";
 import { parse } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
 import { oldTestProvinceSdl, startTestProvince, type TestProvince, testProvinceSdl } from "../province-router/testing/start-test-province.ts";

@@ -2,7 +2,7 @@ import { type DocumentNode, Kind } from "graphql";
 import { type GraphQLExchange, postGraphQL, type ProvinceRoute, type ProvinceRoutes } from "../province-router/index.ts";
 import { resolveRoutes } from "../province-router/province-route.ts";
 import { summarizeErrors } from "../province-router/post-graphql.ts";
-import { diffProvinceSchema } from "./diff-province-schema.ts";
+import { diffProvinceSchema, type ProvinceSchemaDifference } from "./diff-province-schema.ts";
 import { normalizeSubgraphSdl } from "./normalize-subgraph-sdl.ts";
 
 /**
@@ -47,7 +47,30 @@ function readSdl(exchange: GraphQLExchange & { ok: true }): string | undefined {
   return typeof sdl === "string" ? sdl : undefined;
 }
 
-async function checkOne(province: ProvinceRoute, contract: DocumentNode, asksIdentity: boolean, timeoutMs: number): Promise<ProvinceContractReport> {
+type Comparison = { parseError: string } | ProvinceSchemaDifference;
+
+/** One comparison per distinct SDL text: the provinces serve the same contract, so 63 checks cost one diff. */
+function createComparer(contract: DocumentNode): (sdl: string) => Promise<Comparison> {
+  const bySdl = new Map<string, Promise<Comparison>>();
+  return (sdl) => {
+    let comparison = bySdl.get(sdl);
+    if (!comparison) {
+      comparison = (async () => {
+        let served: DocumentNode;
+        try {
+          served = normalizeSubgraphSdl(sdl);
+        } catch (error) {
+          return { parseError: `the served SDL does not parse: ${(error as Error).message}` };
+        }
+        return diffProvinceSchema(contract, served);
+      })();
+      bySdl.set(sdl, comparison);
+    }
+    return comparison;
+  };
+}
+
+async function checkOne(province: ProvinceRoute, compare: (sdl: string) => Promise<Comparison>, asksIdentity: boolean, timeoutMs: number): Promise<ProvinceContractReport> {
   let exchange = await postGraphQL(province.url, { query: asksIdentity ? SDL_AND_IDENTITY_QUERY : SDL_QUERY }, timeoutMs);
   if (!exchange.ok) return { province, status: "unreachable", reason: exchange.reason };
   const answersFor = (exchange.data?.thisProvince as { id?: unknown } | null | undefined)?.id;
@@ -65,14 +88,9 @@ async function checkOne(province: ProvinceRoute, contract: DocumentNode, asksIde
   if (typeof answersFor === "string" && answersFor !== province.id) {
     return { province, status: "wrong-province", answersFor, reason: `the server at this route answers for "${answersFor}", not "${province.id}"` };
   }
-  let served: DocumentNode;
-  try {
-    served = normalizeSubgraphSdl(sdl);
-  } catch (error) {
-    const reason = `the served SDL does not parse: ${(error as Error).message}`;
-    return { province, status: "drift", difference: reason, breaking: [reason] };
-  }
-  const { breaking, safe } = await diffProvinceSchema(contract, served);
+  const comparison = await compare(sdl);
+  if ("parseError" in comparison) return { province, status: "drift", difference: comparison.parseError, breaking: [comparison.parseError] };
+  const { breaking, safe } = comparison;
   const changes = safe.length > 0 ? { changes: safe } : {};
   if (breaking.length > 0) return { province, status: "drift", difference: summarize(breaking), breaking, ...changes };
   if (asksIdentity && typeof answersFor !== "string") {
@@ -91,5 +109,6 @@ async function checkOne(province: ProvinceRoute, contract: DocumentNode, asksIde
 export async function checkProvinceContracts({ provinces, contractSdl, timeoutMs = 3000 }: CheckProvinceContractsOptions): Promise<ProvinceContractReport[]> {
   const contract = normalizeSubgraphSdl(contractSdl);
   const asksIdentity = hasThisProvince(contract);
-  return Promise.all((await resolveRoutes(provinces)).map((province) => checkOne(province, contract, asksIdentity, timeoutMs)));
+  const compare = createComparer(contract);
+  return Promise.all((await resolveRoutes(provinces)).map((province) => checkOne(province, compare, asksIdentity, timeoutMs)));
 }

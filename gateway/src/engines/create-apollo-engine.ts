@@ -1,6 +1,6 @@
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
-import { createGraphQLHttpServer } from "@khcn/shared";
+import { createGraphQLHttpServer } from "@khcn/shared/server";
 import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
 import { DirectoryDataSource } from "../resilience/directory-data-source.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";

@@ -1,13 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import httpTransport from "@graphql-mesh/transport-http";
+import type { GatewayConfigSupergraph, GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
 import { useCacheableMark } from "../cache/cacheable-mark.ts";
 import type { ProvinceRouter } from "../province-router/index.ts";
 import { useDirectoryTimeout } from "../resilience/use-directory-timeout.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
+import { createGatewayRuntime, httpTransport, unifiedGraphHandler } from "./hive-modules.ts";
 
 /** What Hive's runtime hands a subgraph's executor (its ExecutionRequest, the parts used here). */
 interface SubgraphRequest {
@@ -139,8 +139,7 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
   const inProcess = { getSubgraphExecutor: ({ subgraphName }: { subgraphName: string }) => executors[subgraphName]! };
   const config: GatewayConfigSupergraph = {
     supergraph: supergraphSdl,
-    // The Rust planner's module is loaded only when it plans (its import alone takes about a second here).
-    ...(planner === "rust" ? { unifiedGraphHandler: (await import("@graphql-hive/router-runtime")).unifiedGraphHandler } : {}),
+    ...(planner === "rust" ? { unifiedGraphHandler } : {}),
     transports: { http: httpTransport, [PROVINCE_ROUTER_KIND]: inProcess, [IN_PROCESS_KIND]: inProcess } as GatewayConfigSupergraph["transports"],
     transportEntries: {
       directory: { location: directoryUrl },

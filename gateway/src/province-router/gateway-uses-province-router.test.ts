@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared";
+import { createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared/server";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProvinceRouter } from "./create-province-router.ts";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared";
+import { buildFederatedSchema, createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared/server";
 import type { GraphQLSchema } from "graphql";
 import type { DirectoryContext } from "./context.ts";
 import { resolveProvinceReference } from "./province/province.reference.ts";

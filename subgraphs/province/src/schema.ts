@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "@khcn/shared";
+import { buildFederatedSchema } from "@khcn/shared/server";
 import { DataVersionResolver } from "./data-version/data-version.resolver.ts";
 import { SourceDocumentResolver } from "./documents/source-document.resolver.ts";
 import { BudgetLine, Indicator, QmsCoverage, Task, TaskFunding } from "./entities.ts";

@@ -1,4 +1,4 @@
-import { createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared";
+import { createGraphQLHttpServer, type GraphQLHttpServer } from "@khcn/shared/server";
 import type { DataSource } from "typeorm";
 import { createContext } from "./context.ts";
 import { buildProvinceSchema } from "./schema.ts";

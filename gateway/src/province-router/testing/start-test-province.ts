@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLHttpServer } from "@khcn/shared";
+import { createGraphQLHttpServer } from "@khcn/shared/server";
 import { GraphQLError, parse } from "graphql";
 import type { ProvinceRoute } from "../province-route.ts";
 

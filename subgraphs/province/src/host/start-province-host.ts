@@ -1,4 +1,5 @@
-import { createError, createGraphQLHttpServer, ErrorCode } from "@khcn/shared";
+import { createError, ErrorCode } from "@khcn/shared";
+import { createGraphQLHttpServer } from "@khcn/shared/server";
 import type { DataSource } from "typeorm";
 import type { LoadOnStart } from "../config.ts";
 import { createContext } from "../context.ts";
