@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDirectorySubgraph } from "@khcn/directory";
-import { type GatewayConfig, startGateway } from "@khcn/gateway";
+import { type GatewayConfig, type GatewayLogger, startGateway } from "@khcn/gateway";
 import { startProvinceSubgraph } from "@khcn/province";
 import type { GraphQLFormattedError } from "graphql";
 import { type ProvinceProcess, startProvinceProcess } from "./province-process.ts";
@@ -21,6 +21,8 @@ export interface StartSystemOptions {
   dataDirOf?: (id: ProvinceId) => string | undefined;
   /** More of the gateway's settings, e.g. its circuit breakers'. */
   gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache">;
+  /** Where the gateway logs; nowhere by default. */
+  gatewayLogger?: GatewayLogger;
 }
 
 export interface GraphQLAnswer<T> {
@@ -101,6 +103,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         ...options.gateway,
       },
       host: "127.0.0.1",
+      ...(options.gatewayLogger ? { logger: options.gatewayLogger } : {}),
     });
     stops.push(gateway.stop);
 
