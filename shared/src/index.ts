@@ -1,6 +1,7 @@
 export { buildFederatedSchema } from "./build-federated-schema.ts";
 export { createError, ErrorCode } from "./errors.ts";
 export { ConfigError, readBoolean, readInt, readOneOf, readOptionalString, readPath, readPort, readString, readUrl } from "./env.ts";
+export { readRequestId, readValidRequestId, REQUEST_ID_HEADER } from "./request-id.ts";
 export { overlaps, type Period, periodOfDate, validityPeriod } from "./validity.ts";
 export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, VndScalar } from "./scalars.ts";
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from "./create-graphql-http-server.ts";

@@ -1,17 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
 
-/** The header that carries a request's id: read from the client, answered to it, sent to every province and the directory. */
-export const REQUEST_ID_HEADER = "x-request-id";
-
-/** What a client may choose as its request id: short, printable, no spaces or quotes (it goes into logs and headers). */
-const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The client's id when it is a valid one, else a new UUID. */
-export function readRequestId(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value !== undefined && VALID_REQUEST_ID.test(value) ? value : randomUUID();
-}
+// Read from the client, answered to it, sent to every province and the directory; the subgraphs read it the same way.
+export { readRequestId, REQUEST_ID_HEADER } from "@khcn/shared";
 
 interface RequestContext {
   requestId: string;
