@@ -15,13 +15,28 @@ export interface ObservabilityRoutesOptions {
 
 const JSON_ANSWER = /^application\/(graphql-response\+)?json/;
 
-/** Keeps what the handlers write, to read the answer's error codes when it is sent (the chunks are the ones sent, not copies). */
-function recordBody(res: Response): () => Buffer {
-  const chunks: Buffer[] = [];
+/** Bytes of an answer kept at most to read its errors; a larger one is counted without its error codes. */
+const MAX_RECORDED_BYTES = 32 * 1024 * 1024;
+
+const isJsonAnswer = (res: Response) => JSON_ANSWER.test(String(res.getHeader("content-type") ?? ""));
+
+/**
+ * Keeps what the handlers write, to read the answer's error codes when it is sent (the chunks are
+ * the ones sent, not copies); nothing of a stream that is not JSON (server-sent events) or past
+ * MAX_RECORDED_BYTES.
+ */
+function recordBody(res: Response): () => Buffer | undefined {
+  let chunks: Buffer[] | undefined = [];
+  let bytes = 0;
   const keep = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if (!chunks || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if (!isJsonAnswer(res) || bytes > MAX_RECORDED_BYTES) {
+      chunks = undefined;
+      return;
+    }
     if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    bytes += chunks.at(-1)?.length ?? 0;
   };
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -33,7 +48,7 @@ function recordBody(res: Response): () => Buffer {
     keep(args[0], args[1]);
     return end(...args);
   }) as Response["end"];
-  return () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  return () => (chunks === undefined ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
 }
 
 /**
@@ -57,9 +72,9 @@ export function mountObservability(app: Express, { path, metrics, logger, metric
     const started = performance.now();
     const body = recordBody(res);
     res.once("finish", () => {
-      const contentType = String(res.getHeader("content-type") ?? "");
-      if (!JSON_ANSWER.test(contentType)) return; // GraphiQL's page for a browser, not an answer
-      const codes = readErrorCodes(body());
+      if (!isJsonAnswer(res)) return; // GraphiQL's page for a browser, not an answer
+      const answer = body();
+      const codes = answer ? readErrorCodes(answer) : [];
       metrics.countRequest(res.statusCode);
       metrics.countErrors(codes);
       const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started), ...(codes.length > 0 ? { errors: codes } : {}) };
