@@ -30,7 +30,7 @@ export interface GatewayConfig {
   engine?: GatewayEngineName;
   /** Where repeated queries are answered from; in memory by default. */
   responseCache?: ResponseCacheConfig;
-  /** The lowest level of the JSON log lines main.ts writes (`fatal`, `error`, `warn`, `info`, `debug`, `trace`, `silent`); `info` by default. */
+  /** The lowest level of the JSON log lines main.ts writes (`error`, `warn`, `info`, `debug`, `trace`); `info` by default. */
   logLevel?: LogLevel;
 }
 
@@ -124,7 +124,7 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
  * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
- * LOG_LEVEL (`info`; `fatal`, `error`, `warn`, `debug`, `trace` or `silent`),
+ * LOG_LEVEL (`info`; `error`, `warn`, `debug` or `trace`: the levels Hive's runtime, which reads it too, accepts),
  * and the response cache's settings (loadResponseCacheConfig).
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {

@@ -22,7 +22,7 @@ let defaultLogger: ServiceErrorLogger | undefined;
 /** One pino logger for every service of this process: JSON lines on stdout at LOG_LEVEL (`info` by default). */
 function serviceLogger(): ServiceErrorLogger {
   return (defaultLogger ??= pino({
-    level: readOneOf(process.env, "LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const, "info"),
+    level: readOneOf(process.env, "LOG_LEVEL", ["error", "warn", "info", "debug", "trace"] as const, "info"),
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   }));

@@ -8,7 +8,8 @@ export interface GatewayLogger {
   error?(message: string, fields?: Record<string, unknown>): void;
 }
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** pino's levels that Hive's runtime also accepts in LOG_LEVEL (its logger throws on `fatal` or `silent`, even with logging off). */
+export const LOG_LEVELS = ["error", "warn", "info", "debug", "trace"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface GatewayLoggerOptions {
