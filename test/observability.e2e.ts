@@ -13,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let workDir: string;
 let longAn: ProvinceProcess;
 let proxy: CountingProxy;
+let directoryProxy: CountingProxy;
 let system: RunningSystem;
 let query: string;
 // The gateway's log, as it would reach stdout: one string a line.
@@ -26,6 +27,7 @@ beforeAll(async () => {
   proxy = await startCountingProxy(longAn.url);
   system = await startSystem({
     routeElsewhere: { "long-an": proxy.url },
+    wrapDirectory: async (url) => (directoryProxy = await startCountingProxy(url)),
     // One failure opens the circuit, so the gauge moves on the first request after the kill.
     gateway: { provinceBreakerFailures: 1, provinceBreakerCooldownMs: 60_000 },
     gatewayLogger: createGatewayLogger({ destination: { write: (line: string) => void logLines.push(line) } }),
@@ -58,13 +60,16 @@ function sample(text: string, series: string): number | undefined {
 }
 
 describe("a request's id, from the client to each province and back", () => {
-  it("a client's x-request-id reaches every province call and comes back in the answer", async () => {
+  it("a client's x-request-id reaches every province call and the directory, and comes back in the answer", async () => {
     const { response, answer } = await post(JSON.stringify({ query }), { "x-request-id": "abc-123" });
     expect(answer.errors).toBeUndefined();
     expect(response.headers.get("x-request-id")).toBe("abc-123");
     // Long An was asked on behalf of that request, and said so in its header.
     expect(proxy.entityRequestIds().length).toBeGreaterThan(0);
     expect(new Set(proxy.entityRequestIds())).toEqual(new Set(["abc-123"]));
+    // The directory too; its calls before (the status monitor's, at start) served no request and carry none.
+    expect(directoryProxy.requestIds()).toContain("abc-123");
+    expect(directoryProxy.requestIds()[0]).toBeUndefined();
   });
 
   it("a request without an id, or with one unfit for a log line, gets a new one, which its province calls carry", async () => {

@@ -8,7 +8,9 @@ export interface CountingProxy {
   requests(): number;
   /** `_entities` requests among them (the contract check's are not counted here). */
   entityRequests(): number;
-  /** The `x-request-id` of each `_entities` request, in order (undefined: none was sent); it is passed on to the target. */
+  /** The `x-request-id` of each request, in order (undefined: none was sent); it is passed on to the target. */
+  requestIds(): (string | undefined)[];
+  /** The same, of the `_entities` requests only. */
   entityRequestIds(): (string | undefined)[];
   stop(): Promise<void>;
 }
@@ -27,11 +29,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startCountingProxy(targetUrl: string): Promise<CountingProxy> {
   let requests = 0;
   let entityRequests = 0;
+  const requestIds: (string | undefined)[] = [];
   const entityRequestIds: (string | undefined)[] = [];
   const server = createServer(async (req, res) => {
     requests += 1;
     const body = await readBody(req);
     const requestId = req.headers["x-request-id"] as string | undefined;
+    requestIds.push(requestId);
     if (body.includes("_entities")) {
       entityRequests += 1;
       entityRequestIds.push(requestId);
@@ -50,6 +54,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     requests: () => requests,
     entityRequests: () => entityRequests,
+    requestIds: () => [...requestIds],
     entityRequestIds: () => [...entityRequestIds],
     stop: () =>
       new Promise<void>((resolve) => {

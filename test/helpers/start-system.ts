@@ -23,6 +23,8 @@ export interface StartSystemOptions {
   gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache">;
   /** Where the gateway logs; nowhere by default. */
   gatewayLogger?: GatewayLogger;
+  /** Puts something (a recording proxy) in front of the directory: the gateway is given its URL, and it is stopped with the system. */
+  wrapDirectory?: (url: string) => Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 export interface GraphQLAnswer<T> {
@@ -89,6 +91,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     // Every province that did start is in `stops` before the first failure is thrown.
     const directory = await directoryPromise;
     stops.push(directory.stop);
+    const wrapped = options.wrapDirectory ? await options.wrapDirectory(directory.url) : undefined;
+    if (wrapped) stops.push(wrapped.stop);
+    const directoryUrl = wrapped?.url ?? directory.url;
     const failed = started.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const provinceUrls = Object.fromEntries(started.map((result) => (result as PromiseFulfilledResult<[ProvinceId, string]>).value)) as Record<ProvinceId, string>;
@@ -96,7 +101,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const gateway = await startGateway({
       config: {
         port: 0,
-        directoryUrl: directory.url,
+        directoryUrl,
         provinces: PROVINCE_IDS.map((id) => ({ id, url: provinceUrls[id] })),
         provinceTimeoutMs: options.provinceTimeoutMs ?? 3000,
         contractCheckIntervalMs: 0,
@@ -109,7 +114,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
 
     return {
       gatewayUrl: gateway.url,
-      directoryUrl: directory.url,
+      directoryUrl,
       provinceUrls,
       processes,
       refreshStatus: gateway.refreshStatus,
