@@ -18,7 +18,13 @@ describe("the gateway's configuration", () => {
       provinceBreakerCooldownMs: 5000,
       engine: "hive",
       responseCache: { kind: "memory", maxAgeMs: 60_000, versionCheckMs: 5000, maxBytes: 64 * 1024 * 1024, redisUrl: "redis://127.0.0.1:6379", redisPrefix: "khcn:gateway:" },
+      logLevel: "info",
     });
+  });
+
+  it("reads LOG_LEVEL as one of pino's levels, refusing any other", () => {
+    expect(loadGatewayConfig({ LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(() => loadGatewayConfig({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL must be one of/);
   });
 
   it("reads the directory's timeout and the provinces' circuit breakers, refusing nonsense", () => {

@@ -1,5 +1,6 @@
 import { ConfigError, readInt, readOneOf, readOptionalString, readPort, readString, readUrl } from "@khcn/shared";
 import { GATEWAY_ENGINES, type GatewayEngineName } from "./engines/gateway-engine.ts";
+import { LOG_LEVELS, type LogLevel } from "./observability/create-gateway-logger.ts";
 
 /** One row of the routing table as configured: a province's directory id and its subgraph's URL. */
 export interface ProvinceSubgraph {
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   engine?: GatewayEngineName;
   /** Where repeated queries are answered from; in memory by default. */
   responseCache?: ResponseCacheConfig;
+  /** The lowest level of the JSON log lines main.ts writes (`error`, `warn`, `info`, `debug`, `trace`); `info` by default. */
+  logLevel?: LogLevel;
 }
 
 export const RESPONSE_CACHE_KINDS = ["memory", "redis", "off"] as const;
@@ -121,6 +124,7 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
  * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
+ * LOG_LEVEL (`info`; `error`, `warn`, `debug` or `trace`: the levels Hive's runtime, which reads it too, accepts),
  * and the response cache's settings (loadResponseCacheConfig).
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -135,5 +139,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     provinceBreakerCooldownMs: readInt(env, "PROVINCE_BREAKER_COOLDOWN_MS", DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, { min: 1, max: 3_600_000 }),
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
     responseCache: loadResponseCacheConfig(env),
+    logLevel: readOneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
   };
 }

@@ -8,3 +8,6 @@ export { composeCommittedSupergraph, composeSupergraph, CompositionError } from 
 export { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 export { loadExampleQueries, type ExampleQuery } from "./graphiql/load-examples.ts";
 export type { ProvinceState, ProvinceStatus } from "./status/create-status-monitor.ts";
+export { createGatewayLogger, LOG_LEVELS, type LogLevel } from "./observability/create-gateway-logger.ts";
+export type { GatewayMetrics } from "./observability/create-gateway-metrics.ts";
+export { REQUEST_ID_HEADER } from "./observability/request-context.ts";

@@ -1,10 +1,12 @@
 import { ConfigError } from "@khcn/shared";
 import { loadGatewayConfig } from "./config.ts";
+import { createGatewayLogger } from "./observability/create-gateway-logger.ts";
 import { startGateway } from "./start-gateway.ts";
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const logger = { info: (message: string) => console.log(`gateway: ${message}`), warn: (message: string) => console.warn(`gateway: ${message}`) };
+  // Operational logs are JSON lines (pino) on stdout; the two start-up lines below stay for people.
+  const logger = createGatewayLogger({ level: config.logLevel });
   const gateway = await startGateway({ config, logger });
   const origin = new URL(gateway.url).origin;
   console.log(`gateway: ${gateway.url} (GraphiQL at ${origin}/, readiness at ${origin}/health/ready)`);

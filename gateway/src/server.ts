@@ -12,16 +12,17 @@ import { mountGraphiQL } from "./graphiql/mount-graphiql.ts";
 import { loadExampleQueries } from "./graphiql/load-examples.ts";
 import { mountHealthRoutes } from "./health/mount-health-routes.ts";
 import { createNationalSchema } from "./national/create-national-schema.ts";
+import type { GatewayLogger } from "./observability/create-gateway-logger.ts";
+import { createGatewayMetrics, type GatewayMetrics } from "./observability/create-gateway-metrics.ts";
+import { mountObservability } from "./observability/mount-observability.ts";
+import { currentRequestId } from "./observability/request-context.ts";
 import { createProvinceRouter, DEFAULT_MAX_ANSWER_BYTES, postGraphQL, type ProvinceTransport } from "./province-router/index.ts";
 import { createProvinceBreakers } from "./resilience/create-province-breakers.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
 import { readCommittedSupergraph } from "./supergraph/read-supergraph.ts";
 import { subgraphSdlPaths } from "./supergraph/subgraph-sources.ts";
 
-export interface GatewayLogger {
-  info(message: string): void;
-  warn(message: string): void;
-}
+export type { GatewayLogger } from "./observability/create-gateway-logger.ts";
 
 export interface GatewayServerOptions {
   config: Omit<GatewayConfig, "port">;
@@ -44,6 +45,8 @@ export interface GatewayServer {
   monitor: StatusMonitor;
   /** The response cache and the data versions it relies on; undefined when RESPONSE_CACHE=off. */
   cache: ResponseCacheLayer | undefined;
+  /** What /metrics serves: province calls, circuits, requests, errors by code, the cache's hits. */
+  metrics: GatewayMetrics;
   /** One POST to /graphql in this process, as a client's: through the response cache, then the engine. */
   handle(request: InProcessRequest): Promise<InProcessResponse>;
   /** The same, answered as the HTTP layer writes it: the chunks as kept (a cached answer's bytes are not decoded). */
@@ -63,8 +66,9 @@ const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
  * default; @apollo/gateway by GATEWAY_ENGINE=apollo) over the static supergraph, "directory" sent to DIRECTORY_URL,
  * "province" to the province router, "national" answered in this process, GraphQL at /graphql,
  * GraphiQL at / and /graphiql (and at /graphql for a browser), the comparison page at /dashboard,
- * CSV downloads at /export/<measure>.csv, /health/live and /health/ready. The status monitor is not
- * started here.
+ * CSV downloads at /export/<measure>.csv, /health/live and /health/ready, Prometheus metrics at
+ * /metrics; every GraphQL request gets an id (`x-request-id`) that its province and directory calls
+ * and its log lines carry. The status monitor is not started here.
  */
 export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport, engine }: GatewayServerOptions): Promise<GatewayServer> {
   const [supergraph, contract, examples] = await Promise.all([
@@ -88,8 +92,13 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     breakers,
     logger,
   });
+  const metrics = createGatewayMetrics({ circuits: () => config.provinces.map(({ id, url }) => ({ province: id, circuit: breakers.circuitOf(url) })) });
+  const provinceByUrl = new Map(config.provinces.map(({ id, url }) => [url, id]));
   const cacheConfig = config.responseCache ?? DEFAULT_RESPONSE_CACHE;
-  const cache = cacheConfig.kind === "off" ? undefined : createResponseCacheLayer({ config: cacheConfig, routes: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport });
+  const cache =
+    cacheConfig.kind === "off"
+      ? undefined
+      : createResponseCacheLayer({ config: cacheConfig, routes: () => monitor.routes(), timeoutMs: config.provinceTimeoutMs, logger, transport: provinceTransport, onOutcome: metrics.countCacheOutcome });
   const router = createProvinceRouter({
     provinces: () => monitor.routes(),
     contractSdl: contract,
@@ -97,7 +106,9 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     maxAnswerBytes: readInt(process.env, "PROVINCE_MAX_ANSWER_BYTES", DEFAULT_MAX_ANSWER_BYTES, { min: 1024 }),
     timeoutMs: config.provinceTimeoutMs,
     logger,
-    transport: breakers.wrap(provinceTransport ?? postGraphQL),
+    // Timed outside the breakers, so a call an open circuit answers at once is counted too (outcome circuit_open).
+    transport: metrics.instrument(breakers.wrap(provinceTransport ?? postGraphQL), (url) => provinceByUrl.get(url) ?? url),
+    requestId: currentRequestId,
     onProvinceFailure: cache?.versions.noteFailure,
     // The monitor logs each province's change of circuit, once, instead of every failed request.
     logProvinceFailures: false,
@@ -128,6 +139,8 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     directoryUrl: config.directoryUrl,
     directoryTimeoutMs,
     routes: (app) => {
+      // First: /metrics is never behind the response cache, and every route after this one runs with the request's id.
+      mountObservability(app, { path: "/graphql", metrics, logger });
       mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: directoryTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);
@@ -140,6 +153,7 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     server,
     monitor,
     cache,
+    metrics,
     handle,
     respond,
     // Both rounds ask every province; side by side, a start waits for the slower only.

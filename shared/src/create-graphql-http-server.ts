@@ -1,13 +1,58 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request } from "express";
-import { readBoolean } from "./env.ts";
-import { createFormatError, createJsonErrorHandler } from "./error-hygiene.ts";
+import pino from "pino";
+import { readBoolean, readOneOf } from "./env.ts";
+import { createFormatError, createJsonErrorHandler, hidePaths } from "./error-hygiene.ts";
 import { loadOperationLimits, type OperationLimits, protectOperationLimits } from "./operation-limits.ts";
+import { readValidRequestId, REQUEST_ID_HEADER } from "./request-id.ts";
+
+/** Where a service logs the errors it answers: pino's shape (fields, then the message). */
+export interface ServiceErrorLogger {
+  error(fields: Record<string, unknown>, message: string): void;
+  debug(fields: Record<string, unknown>, message: string): void;
+}
+
+let defaultLogger: ServiceErrorLogger | undefined;
+
+/** One pino logger for every service of this process: JSON lines on stdout at LOG_LEVEL (`info` by default). */
+function serviceLogger(): ServiceErrorLogger {
+  return (defaultLogger ??= pino({
+    level: readOneOf(process.env, "LOG_LEVEL", ["error", "warn", "info", "debug", "trace"] as const, "info"),
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  }));
+}
+
+/**
+ * The gateway's request id (`x-request-id`, when valid) answered back, and on the log line of each
+ * error: an unexpected one (no code, INTERNAL_SERVER_ERROR) at `error`, one with a code (a refused
+ * query, a bad variable) at `debug`.
+ */
+function useRequestIdLog(logger: ServiceErrorLogger, debug: boolean): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request }) {
+      const requestId = readValidRequestId(request.http?.headers.get(REQUEST_ID_HEADER));
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code as string | undefined;
+            const unexpected = code === undefined || code === "INTERNAL_SERVER_ERROR";
+            const fields = { ...(requestId ? { requestId } : {}), code: code ?? "INTERNAL_SERVER_ERROR", ...(operationName ? { operationName } : {}), ...(error.path ? { path: error.path.join(".") } : {}) };
+            logger[unexpected ? "error" : "debug"](fields, debug ? error.message : hidePaths(error.message));
+          }
+        },
+        async willSendResponse({ response }) {
+          if (requestId) response.http.headers.set(REQUEST_ID_HEADER, requestId);
+        },
+      };
+    },
+  };
+}
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Apollo Server options (schema or gateway, plugins...). */
@@ -28,6 +73,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * NODE_ENV says (Apollo would include stack traces whenever NODE_ENV is unset).
    */
   debug?: boolean;
+  /** Where the errors answered are logged, with the request's id; pino on stdout at LOG_LEVEL by default. */
+  logger?: ServiceErrorLogger;
 }
 
 export interface GraphQLHttpServer {
@@ -43,7 +90,8 @@ export interface GraphQLHttpServer {
  * One way to serve GraphQL over HTTP for every service here: express with Apollo's integration, a
  * drain plugin so stop() waits for requests in flight, and no CDN landing page (we work offline).
  * Every service built here gets the operation limits (README, "Limits on every subgraph"), JSON
- * errors for unreadable requests, no stack traces unless GRAPHQL_DEBUG, and no X-Powered-By.
+ * errors for unreadable requests, no stack traces unless GRAPHQL_DEBUG, and no X-Powered-By; the
+ * gateway's `x-request-id` is answered back and logged (JSON) with each error.
  */
 export async function createGraphQLHttpServer<TContext extends BaseContext>(
   options: GraphQLHttpServerOptions<TContext>,
@@ -57,6 +105,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
   // Cache-control hints cost a hook on every resolved field and nothing here reads them; inline
   // traces serve Apollo's usage reporting, which does not run here (both measured in `npm run bench`).
   const plugins = [
+    useRequestIdLog(options.logger ?? serviceLogger(), debug) as ApolloServerPlugin<TContext>,
     ...protection.plugins,
     ...(options.apollo.plugins ?? []),
     ApolloServerPluginDrainHttpServer({ httpServer }),

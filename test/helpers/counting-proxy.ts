@@ -8,6 +8,10 @@ export interface CountingProxy {
   requests(): number;
   /** `_entities` requests among them (the contract check's are not counted here). */
   entityRequests(): number;
+  /** The `x-request-id` of each request, in order (undefined: none was sent); it is passed on to the target. */
+  requestIds(): (string | undefined)[];
+  /** The same, of the `_entities` requests only. */
+  entityRequestIds(): (string | undefined)[];
   stop(): Promise<void>;
 }
 
@@ -25,12 +29,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startCountingProxy(targetUrl: string): Promise<CountingProxy> {
   let requests = 0;
   let entityRequests = 0;
+  const requestIds: (string | undefined)[] = [];
+  const entityRequestIds: (string | undefined)[] = [];
   const server = createServer(async (req, res) => {
     requests += 1;
     const body = await readBody(req);
-    if (body.includes("_entities")) entityRequests += 1;
+    const requestId = req.headers["x-request-id"] as string | undefined;
+    requestIds.push(requestId);
+    if (body.includes("_entities")) {
+      entityRequests += 1;
+      entityRequestIds.push(requestId);
+    }
     try {
-      const answer = await fetch(targetUrl, { method: "POST", headers: { "content-type": "application/json", accept: req.headers.accept ?? "application/json" }, body });
+      const headers = { "content-type": "application/json", accept: req.headers.accept ?? "application/json", ...(requestId ? { "x-request-id": requestId } : {}) };
+      const answer = await fetch(targetUrl, { method: "POST", headers, body });
       res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
       res.end(await answer.text());
     } catch {
@@ -42,6 +54,8 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     requests: () => requests,
     entityRequests: () => entityRequests,
+    requestIds: () => [...requestIds],
+    entityRequestIds: () => [...entityRequestIds],
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

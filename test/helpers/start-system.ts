@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDirectorySubgraph } from "@khcn/directory";
-import { type GatewayConfig, startGateway } from "@khcn/gateway";
+import { type GatewayConfig, type GatewayLogger, startGateway } from "@khcn/gateway";
 import { startProvinceSubgraph } from "@khcn/province";
 import type { GraphQLFormattedError } from "graphql";
 import { type ProvinceProcess, startProvinceProcess } from "./province-process.ts";
@@ -21,6 +21,10 @@ export interface StartSystemOptions {
   dataDirOf?: (id: ProvinceId) => string | undefined;
   /** More of the gateway's settings, e.g. its circuit breakers'. */
   gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache">;
+  /** Where the gateway logs; nowhere by default. */
+  gatewayLogger?: GatewayLogger;
+  /** Puts something (a recording proxy) in front of the directory: the gateway is given its URL, and it is stopped with the system. */
+  wrapDirectory?: (url: string) => Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 export interface GraphQLAnswer<T> {
@@ -89,6 +93,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     // Every province that did start is in `stops` before the first failure is thrown.
     const directory = await directoryPromise;
     stops.push(directory.stop);
+    const wrapped = options.wrapDirectory ? await options.wrapDirectory(directory.url) : undefined;
+    if (wrapped) stops.push(wrapped.stop);
+    const directoryUrl = wrapped?.url ?? directory.url;
     const failed = started.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const provinceUrls = Object.fromEntries(started.map((result) => (result as PromiseFulfilledResult<[ProvinceId, string]>).value)) as Record<ProvinceId, string>;
@@ -96,19 +103,20 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const gateway = await startGateway({
       config: {
         port: 0,
-        directoryUrl: directory.url,
+        directoryUrl,
         provinces: PROVINCE_IDS.map((id) => ({ id, url: provinceUrls[id] })),
         provinceTimeoutMs: options.provinceTimeoutMs ?? 3000,
         contractCheckIntervalMs: 0,
         ...options.gateway,
       },
       host: "127.0.0.1",
+      ...(options.gatewayLogger ? { logger: options.gatewayLogger } : {}),
     });
     stops.push(gateway.stop);
 
     return {
       gatewayUrl: gateway.url,
-      directoryUrl: directory.url,
+      directoryUrl,
       provinceUrls,
       processes,
       refreshStatus: gateway.refreshStatus,

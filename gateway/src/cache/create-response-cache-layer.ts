@@ -1,6 +1,6 @@
 import type { ResponseCacheConfig } from "../config.ts";
 import type { ProvinceRoute, ProvinceTransport } from "../province-router/index.ts";
-import { createResponseCache, type ResponseCache } from "./create-response-cache.ts";
+import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "./create-response-cache.ts";
 import { createDataVersionTracker, type DataVersionTracker } from "./data-version-tracker.ts";
 import { createMemoryResponseStore } from "./memory-response-store.ts";
 import { createRedisResponseStore } from "./redis-response-store.ts";
@@ -19,10 +19,12 @@ export interface ResponseCacheLayerOptions {
   timeoutMs: number;
   logger?: { info(message: string): void; warn(message: string): void };
   transport?: ProvinceTransport;
+  /** Told what the cache did with each request (hit, miss, bypass), for the metrics. */
+  onOutcome?: ResponseCacheOptions["onOutcome"];
 }
 
 /** The response cache with its store (memory or Redis) and the data-version tracker it keys on. */
-export function createResponseCacheLayer({ config, routes, timeoutMs, logger, transport }: ResponseCacheLayerOptions): ResponseCacheLayer {
+export function createResponseCacheLayer({ config, routes, timeoutMs, logger, transport, onOutcome }: ResponseCacheLayerOptions): ResponseCacheLayer {
   const store =
     config.kind === "redis"
       ? createRedisResponseStore({
@@ -33,5 +35,5 @@ export function createResponseCacheLayer({ config, routes, timeoutMs, logger, tr
         })
       : createMemoryResponseStore({ maxBytes: config.maxBytes });
   const versions = createDataVersionTracker({ routes, intervalMs: config.versionCheckMs, timeoutMs: Math.min(timeoutMs, config.versionCheckMs), transport });
-  return { cache: createResponseCache({ store, versions, maxAgeMs: config.maxAgeMs }), versions, store };
+  return { cache: createResponseCache({ store, versions, maxAgeMs: config.maxAgeMs, onOutcome }), versions, store };
 }

@@ -35,6 +35,8 @@ export interface ResponseCacheOptions {
   /** No answer is served older than this (its figures were asked at most this long ago). */
   maxAgeMs: number;
   now?: () => number;
+  /** Told what became of each request: `hit` (answered from the store), `miss` (executed), `bypass` (executed, no key: a data version unknown). */
+  onOutcome?: (outcome: "hit" | "miss" | "bypass") => void;
 }
 
 export interface ResponseCache {
@@ -67,7 +69,7 @@ function reply(entry: StoredResponse, now: number, fromCache: boolean, maxAgeMs:
  * (`extensions.freshness`); answers with other errors than an unavailable province, mutations and
  * requests arriving while a version is unknown go to the engine and are not kept.
  */
-export function createResponseCache({ store, versions, maxAgeMs, now = Date.now }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ store, versions, maxAgeMs, now = Date.now, onOutcome }: ResponseCacheOptions): ResponseCache {
   return {
     async answer(request, execute) {
       const snapshot = versions.snapshot();
@@ -75,8 +77,12 @@ export function createResponseCache({ store, versions, maxAgeMs, now = Date.now 
       if (key) {
         const hit = await store.get(key);
         const at = now();
-        if (hit && at - hit.asOf <= maxAgeMs) return reply(hit, at, true, maxAgeMs);
+        if (hit && at - hit.asOf <= maxAgeMs) {
+          onOutcome?.("hit");
+          return reply(hit, at, true, maxAgeMs);
+        }
       }
+      onOutcome?.(key ? "miss" : "bypass");
 
       const asOf = now();
       const answer = await execute(request);

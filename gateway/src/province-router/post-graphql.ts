@@ -20,10 +20,12 @@ export type GraphQLExchange =
 /** How many bytes of an answer are read before it is refused: 16 MiB. */
 export const DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-/** Limits of one exchange, besides its timeout. */
+/** Limits of one exchange, besides its timeout, and the request it serves. */
 export interface ExchangeLimits {
   /** Bytes of the answer's body read at most; a longer answer is aborted while it arrives (DEFAULT_MAX_ANSWER_BYTES by default). */
   maxAnswerBytes?: number;
+  /** The id of the client's request this exchange serves, sent as `x-request-id` (the province logs it). */
+  requestId?: string;
 }
 
 /** The first few error messages, for a reason that fits on one line; sanitized, since a province wrote them. */
@@ -55,7 +57,7 @@ function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): 
  * and the exchange aborted as soon as it passes `maxAnswerBytes` (or its content-length says it
  * will), so a huge answer is never held in memory.
  */
-export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number, { maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES }: ExchangeLimits = {}): Promise<GraphQLExchange> {
+export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number, { maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES, requestId }: ExchangeLimits = {}): Promise<GraphQLExchange> {
   const signal = AbortSignal.timeout(timeoutMs);
   const tooLarge = () => new AnswerTooLarge(`the answer is larger than ${maxAnswerBytes} bytes`);
   let status: number;
@@ -63,7 +65,7 @@ export async function postGraphQL(url: string, body: GraphQLRequestBody, timeout
   try {
     const response = await request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(requestId ? { "x-request-id": requestId } : {}) },
       body: JSON.stringify(body),
       signal,
     });

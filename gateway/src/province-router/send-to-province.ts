@@ -33,9 +33,9 @@ export interface SendToProvinceOptions extends ExchangeLimits {
 export async function sendToProvince(
   route: ProvinceRoute,
   request: GraphQLRequestBody,
-  { responseKey, representations, validator, timeoutMs, transport = postGraphQL, maxAnswerBytes }: SendToProvinceOptions,
+  { responseKey, representations, validator, timeoutMs, transport = postGraphQL, maxAnswerBytes, requestId }: SendToProvinceOptions,
 ): Promise<ProvinceAnswer> {
-  const exchange = await transport(route.url, request, timeoutMs, { maxAnswerBytes });
+  const exchange = await transport(route.url, request, timeoutMs, requestId === undefined ? { maxAnswerBytes } : { maxAnswerBytes, requestId });
   if (!exchange.ok) return exchange;
   const entities = exchange.data?.[responseKey];
   if (!Array.isArray(entities)) {

@@ -1,4 +1,5 @@
-import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { currentRequestId, REQUEST_ID_HEADER } from "../observability/request-context.ts";
 import { createDirectoryUnavailableError, describeDirectoryFailure } from "./create-directory-unavailable-error.ts";
 
 export interface DirectoryDataSourceOptions {
@@ -11,7 +12,8 @@ export interface DirectoryDataSourceOptions {
 /**
  * "directory" for @apollo/gateway: its RemoteGraphQLDataSource over Node's fetch with a timeout
  * (the default fetcher has none: a hung directory held every query), and one DIRECTORY_UNAVAILABLE
- * error instead of the fetch's own, whose message and `extensions.response` name the URL.
+ * error instead of the fetch's own, whose message and `extensions.response` name the URL. Each
+ * fetch carries the client's request id (`x-request-id`).
  */
 export class DirectoryDataSource extends RemoteGraphQLDataSource {
   private readonly timeoutMs: number;
@@ -22,6 +24,11 @@ export class DirectoryDataSource extends RemoteGraphQLDataSource {
       fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
     });
     this.timeoutMs = timeoutMs;
+  }
+
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions): void {
+    const requestId = currentRequestId();
+    if (requestId !== undefined) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   override didEncounterError(error: Error): void {

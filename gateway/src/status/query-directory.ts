@@ -1,3 +1,5 @@
+import { currentRequestId, REQUEST_ID_HEADER } from "../observability/request-context.ts";
+
 /** A province as the directory lists it, reduced to what the gateway needs. */
 export interface DirectoryEntry {
   id: string;
@@ -7,11 +9,13 @@ export interface DirectoryEntry {
 
 export type DirectoryAnswer<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Asked on behalf of a client's request (the national figures), the call carries its id. */
 async function postToDirectory(url: string, query: string, timeoutMs: number): Promise<DirectoryAnswer<Record<string, unknown>>> {
+  const requestId = currentRequestId();
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers: { "content-type": "application/json", accept: "application/json", ...(requestId === undefined ? {} : { [REQUEST_ID_HEADER]: requestId }) },
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(timeoutMs),
     });
