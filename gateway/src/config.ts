@@ -1,5 +1,6 @@
 import { ConfigError, readInt, readOneOf, readOptionalString, readPort, readString, readUrl } from "@khcn/shared";
 import { GATEWAY_ENGINES, type GatewayEngineName } from "./engines/gateway-engine.ts";
+import { type GatewayOperationLimits, loadGatewayLimits, loadGraphQLDebug } from "./limits/load-gateway-limits.ts";
 
 /** One row of the routing table as configured: a province's directory id and its subgraph's URL. */
 export interface ProvinceSubgraph {
@@ -29,6 +30,10 @@ export interface GatewayConfig {
   engine?: GatewayEngineName;
   /** Where repeated queries are answered from; in memory by default. */
   responseCache?: ResponseCacheConfig;
+  /** What one operation may ask (GRAPHQL_MAX_*, GRAPHQL_COST_FAN_OUT); loadGatewayLimits()'s defaults when absent. */
+  limits?: GatewayOperationLimits;
+  /** GRAPHQL_DEBUG: stack traces and file paths in error responses; off when absent. */
+  debug?: boolean;
 }
 
 export const RESPONSE_CACHE_KINDS = ["memory", "redis", "off"] as const;
@@ -121,7 +126,8 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
  * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
- * and the response cache's settings (loadResponseCacheConfig).
+ * the response cache's settings (loadResponseCacheConfig), the operation limits (loadGatewayLimits:
+ * GRAPHQL_MAX_TOKENS, _DEPTH, _ALIASES, _DIRECTIVES, _COST, GRAPHQL_COST_FAN_OUT) and GRAPHQL_DEBUG.
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return {
@@ -135,5 +141,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     provinceBreakerCooldownMs: readInt(env, "PROVINCE_BREAKER_COOLDOWN_MS", DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, { min: 1, max: 3_600_000 }),
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
     responseCache: loadResponseCacheConfig(env),
+    limits: loadGatewayLimits(env),
+    debug: loadGraphQLDebug(env),
   };
 }

@@ -120,6 +120,8 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     national,
     directoryUrl: config.directoryUrl,
     directoryTimeoutMs,
+    limits: config.limits,
+    debug: config.debug,
     routes: (app) => {
       mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: directoryTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });

@@ -6,3 +6,4 @@ export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, V
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from "./create-graphql-http-server.ts";
 export * from "./catalogue/index.ts";
 export { defaultOperationLimits, loadOperationLimits, type OperationLimits, OperationLimitError, protectOperationLimits } from "./operation-limits.ts";
+export { createFormatError, createJsonErrorHandler, hidePaths } from "./error-hygiene.ts";

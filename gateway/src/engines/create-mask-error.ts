@@ -1,0 +1,28 @@
+import { hidePaths } from "@khcn/shared";
+import { GraphQLError } from "graphql";
+
+/**
+ * Hive's `maskedErrors.maskError`, with the rule Apollo's engine follows (shared's createFormatError):
+ * an error's message reaches the client as Apollo would pass it, never its stack trace, and an
+ * unexpected error (no code of ours) never an absolute file path, unless `debug` (GRAPHQL_DEBUG),
+ * which adds `extensions.stacktrace` as Apollo does.
+ */
+export function createMaskError(debug: boolean): (error: unknown) => Error {
+  return (error) => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error));
+    const code = graphqlError.extensions?.code;
+    const unexpected = code === undefined || code === "INTERNAL_SERVER_ERROR";
+    const stacktrace = debug && original instanceof Error && original.stack ? { stacktrace: original.stack.split("\n") } : {};
+    // Yoga puts a parse failure's own message (a piece of the body) in extensions.originalError.
+    const { originalError: _original, ...extensions } = graphqlError.extensions ?? {};
+    if (!unexpected && !debug && !graphqlError.originalError && !_original) return graphqlError;
+    return new GraphQLError(unexpected && !debug ? hidePaths(graphqlError.message) : graphqlError.message, {
+      nodes: graphqlError.nodes,
+      source: graphqlError.source,
+      positions: graphqlError.positions,
+      path: graphqlError.path,
+      extensions: { ...(debug ? graphqlError.extensions : extensions), ...stacktrace },
+    });
+  };
+}
