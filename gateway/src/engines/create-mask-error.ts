@@ -2,6 +2,12 @@ import { hidePaths } from "@khcn/shared";
 import { GraphQLError } from "graphql";
 
 /**
+ * Codes of an error nobody here wrote a message for: none, a crash, or a subgraph's own failure as
+ * the engine relays it (DOWNSTREAM_SERVICE_ERROR, e.g. the national subgraph's). Their messages lose absolute paths.
+ */
+export const UNEXPECTED_CODES: readonly unknown[] = [undefined, "INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"];
+
+/**
  * Hive's `maskedErrors.maskError`, with the rule Apollo's engine follows (shared's createFormatError):
  * an error's message reaches the client as Apollo would pass it, never its stack trace, and an
  * unexpected error (no code of ours) never an absolute file path, unless `debug` (GRAPHQL_DEBUG),
@@ -12,7 +18,7 @@ export function createMaskError(debug: boolean): (error: unknown) => Error {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error));
     const code = graphqlError.extensions?.code;
-    const unexpected = code === undefined || code === "INTERNAL_SERVER_ERROR";
+    const unexpected = UNEXPECTED_CODES.includes(code);
     const stacktrace = debug && original instanceof Error && original.stack ? { stacktrace: original.stack.split("\n") } : {};
     // Yoga puts a parse failure's own message (a piece of the body) in extensions.originalError.
     const { originalError: _original, ...extensions } = graphqlError.extensions ?? {};
