@@ -93,7 +93,9 @@ describe("hostile requests at the gateway", () => {
   });
 
   it("refuses 1,000 aliases (99 KB)", async () => {
-    await expectRefused(() => post(aliased(1_000, "provinces { tasks { id title } }")), "MAX_TOKENS_EXCEEDED", 2000);
+    const query = aliased(1_000, "provinces { tasks { id title kind status dueDate leadUnit target { quantity unit } } }");
+    expect(query.length).toBeGreaterThan(90_000);
+    await expectRefused(() => post(query), "MAX_TOKENS_EXCEEDED", 2000);
   });
 
   it("refuses 40 short aliases by the aliases limit", async () => {
@@ -105,9 +107,10 @@ describe("hostile requests at the gateway", () => {
   });
 
   it("refuses fragments spreading fragments (1.5 KB, exponential once expanded)", async () => {
-    const levels = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Province { id ...F${i + 1} ...G${i + 1} } fragment G${i} on Province { name ...F${i + 1} ...G${i + 1} }`);
-    const query = `{ provinces { ...F0 } } ${levels.join(" ")} fragment F20 on Province { id } fragment G20 on Province { id }`;
-    expect(query.length).toBeLessThan(2000);
+    // F0 → F1, G1 → F2, G2 …: 2^16 paths to the leaves once a planner expands them.
+    const levels = Array.from({ length: 16 }, (_, i) => `fragment F${i} on Province { id ...F${i + 1} ...G${i + 1} } fragment G${i} on Province { name ...F${i + 1} ...G${i + 1} }`);
+    const query = `{ provinces { ...F0 } } ${levels.join(" ")} fragment F16 on Province { id } fragment G16 on Province { id }`;
+    expect(query.length).toBeLessThan(1600);
     await expectRefused(() => post(query), "MAX_DEPTH_EXCEEDED", 11);
   });
 
