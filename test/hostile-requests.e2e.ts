@@ -1,4 +1,6 @@
 import { loadExampleQueries, postGraphQL, type ProvinceTransport, type RunningGateway, startGateway } from "@khcn/gateway";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dashboardQueries from "../dashboard/src/api/queries.ts";
 import { type ComparativeAnswer, provinceOf, readComparativeQuery } from "./helpers/comparative-query.ts";
@@ -74,6 +76,13 @@ async function expectRefused(answer: () => Promise<Answer>, code: string, limit:
 }
 
 const tasks = "tasks { id title kind status dueDate leadUnit target { quantity unit } source { section quote document { number } } }";
+/** The heap in use after a full collection (gc exposed at run time, as --expose-gc would). */
+function heapAfterGc(): number {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+  return process.memoryUsage().heapUsed;
+}
+
 const aliased = (n: number, selection: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
 
 describe("hostile requests at the gateway", () => {
@@ -124,6 +133,29 @@ describe("hostile requests at the gateway", () => {
     const query = aliased(40, "provinces { id }");
     await expectRefused(() => post(query), "MAX_ALIASES_EXCEEDED", 30);
     await expectRefused(() => post(query), "MAX_ALIASES_EXCEEDED", 30);
+  });
+});
+
+describe("the gateway's memory under the attacks", () => {
+  // The issue measured 1.43 GB kept after one 10,000-alias request. Refused while parsing, twenty
+  // rounds of every attack leave this process (gateway, directory, provinces and the client) where it
+  // was. The heap after a full collection: RSS alone swings by 100 MB here with the client's own 1 MB
+  // bodies and when V8 returns pages (printed, not asserted: an RSS bound for the gateway alone belongs in `npm run bench`).
+  // The heap is held to the issue's 20 %.
+  it("stays within 20 % after twenty rounds of every attack", async () => {
+    const attacks = [
+      aliased(10_000, `provinces { ${tasks} }`),
+      aliased(1_000, `provinces { ${tasks} }`),
+      aliased(25, `provinces { ${tasks} }`),
+      `{ provinces { ${"predecessors { successor { ".repeat(16)}id${" } }".repeat(16)} } }`,
+    ];
+    await post(attacks[0]!);
+    const before = heapAfterGc();
+    const rssBefore = process.memoryUsage().rss;
+    for (let round = 0; round < 20; round++) for (const query of attacks) expect((await post(query)).status).toBe(400);
+    const after = heapAfterGc();
+    console.log(`heap before ${Math.round(before / 1e6)} MB, after ${Math.round(after / 1e6)} MB; rss ${Math.round(rssBefore / 1e6)} → ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+    expect(after / before).toBeLessThan(1.2);
   });
 });
 
