@@ -1,12 +1,12 @@
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
-import { createGraphQLHttpServer, hidePaths } from "@khcn/shared";
+import { createGraphQLHttpServer } from "@khcn/shared";
 import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
 import { createOperationLimitRules } from "../limits/create-operation-limit-rules.ts";
 import { loadGatewayLimits, loadGraphQLDebug } from "../limits/load-gateway-limits.ts";
 import { DirectoryDataSource } from "../resilience/directory-data-source.ts";
 import { applyContractScalars } from "./apply-contract-scalars.ts";
-import { UNEXPECTED_CODES } from "./create-mask-error.ts";
+import { hideInternals, UNEXPECTED_CODES } from "./create-mask-error.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
 /**
@@ -29,8 +29,8 @@ export async function createApolloEngine({ supergraphSdl, router, national, dire
     // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
     // Tokens, depth, aliases and directives are shared's (the gateway's values); the cost is the gateway's own, over the fan-out.
     apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: debug, plugins: [apolloCacheableMark()],
-      // shared's formatError hides paths in our own crashes; a subgraph's, relayed as DOWNSTREAM_SERVICE_ERROR, loses them too.
-      formatError: (formatted) => (debug || !UNEXPECTED_CODES.includes(formatted.extensions?.code) ? formatted : { ...formatted, message: hidePaths(formatted.message) }),
+      // As in Hive's maskError: an unexpected error, ours or a subgraph's relayed as DOWNSTREAM_SERVICE_ERROR, loses paths and URLs.
+      formatError: (formatted) => (debug || !UNEXPECTED_CODES.includes(formatted.extensions?.code) ? formatted : { ...formatted, message: hideInternals(formatted.message) }),
       validationRules: createOperationLimitRules(limits, { structure: false }) },
     limits: { ...limits, maxCost: Number.MAX_SAFE_INTEGER },
     debug,
