@@ -1,7 +1,7 @@
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { ErrorCode, OperationLimitError } from "@khcn/shared";
-import { validate } from "graphql";
+import { type DocumentNode, validate } from "graphql";
 import { createOperationLimitRules, pickRefusal } from "./create-operation-limit-rules.ts";
 import type { GatewayOperationLimits } from "./load-gateway-limits.ts";
 
@@ -22,10 +22,13 @@ export function useOperationLimits(limits: GatewayOperationLimits): GatewayPlugi
     ],
   });
   const rules = createOperationLimitRules(limits);
+  // Yoga's parser cache hands out one document per query text: its verdict is counted once.
+  const verdicts = new WeakMap<DocumentNode, OperationLimitError | null>();
   return {
     onParse: tokens.onParse as GatewayPlugin["onParse"],
     onValidate({ params, setResult }) {
-      const refusal = pickRefusal(validate(params.schema, params.documentAST, rules));
+      let refusal = verdicts.get(params.documentAST);
+      if (refusal === undefined) verdicts.set(params.documentAST, (refusal = pickRefusal(validate(params.schema, params.documentAST, rules)) ?? null));
       if (refusal) setResult([refusal]);
     },
   };
