@@ -16,12 +16,30 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const STARTUP_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 10_000;
 
+/** Each port and the variable that chose it, for messages. */
+const portVariables = new Map();
+
 function readPort(name, fallback) {
   const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) fail(`${name} must be a port between 1 and 65535, got "${raw}"`);
+  const port = raw ? Number(raw) : fallback;
+  if (raw && (!/^\d+$/.test(raw) || port < 1 || port > 65535)) fail(`${name} must be a port between 1 and 65535, got "${raw}"`);
+  portVariables.set(port, name);
   return port;
+}
+
+/**
+ * Whether Node's fetch refuses the port outright (the Fetch standard's "bad ports", e.g. 6000 for
+ * X11, which browsers refuse too): the health checks here, the gateway's calls and a browser opening
+ * GraphiQL would all fail on it. Asked of fetch itself, so the list is always Node's own; the port is
+ * free at this point, so a good one fails at once with ECONNREFUSED instead.
+ */
+async function fetchRefusesPort(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+    return false;
+  } catch (error) {
+    return error?.cause?.message === "bad port";
+  }
 }
 
 function fail(message) {
@@ -217,6 +235,14 @@ function buildDashboardIfMissing() {
 }
 
 async function main() {
+  const refused = [];
+  for (const service of [...subgraphs, gateway]) if (await fetchRefusesPort(service.port)) refused.push(`${portVariables.get(service.port)}=${service.port} (${service.label})`);
+  if (refused.length) {
+    fail(
+      `${refused.join(", ")}: Node's fetch (and every browser) refuses ${refused.length > 1 ? "these ports" : "this port"} as unsafe (the Fetch standard's "bad ports"), so the services could not reach each other there. Choose another, e.g. 4000–4999.`,
+    );
+  }
+
   const busy = [];
   for (const service of [...subgraphs, gateway]) if (!(await portIsFree(service.port))) busy.push(`${service.label} (${service.port})`);
   if (busy.length) fail(`port already in use: ${busy.join(", ")}. Stop what holds it, or choose others with GATEWAY_PORT, DIRECTORY_PORT, LANG_SON_PORT, LONG_AN_PORT, BAC_GIANG_PORT.`);

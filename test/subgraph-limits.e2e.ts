@@ -1,5 +1,5 @@
 import { loadExampleQueries } from "@khcn/gateway";
-import { defaultOperationLimits, protectOperationLimits } from "@khcn/shared/server";
+import { defaultOperationLimits, protectOperationLimits } from "@khcn/shared";
 import { buildSchema, Kind, parse, print, type SelectionSetNode, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 

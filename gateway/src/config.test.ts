@@ -19,8 +19,19 @@ describe("the gateway's configuration", () => {
       engine: "hive",
       responseCache: { kind: "memory", maxAgeMs: 60_000, versionCheckMs: 5000, maxBytes: 64 * 1024 * 1024, redisUrl: "redis://127.0.0.1:6379", redisPrefix: "khcn:gateway:" },
       logLevel: "info",
+      limits: { maxTokens: 2000, maxDepth: 11, maxAliases: 30, maxDirectives: 20, maxCost: 100_000, maxRepresentations: 200, costFanOut: 86 },
+      debug: false,
     });
   });
+
+  it("reads the operation limits by the subgraphs' names, and GRAPHQL_DEBUG, refusing nonsense", () => {
+    const config = loadGatewayConfig({ GRAPHQL_MAX_DEPTH: "9", GRAPHQL_MAX_COST: "50000", GRAPHQL_COST_FAN_OUT: "34", GRAPHQL_MAX_ALIASES: " ", GRAPHQL_DEBUG: "true" });
+    expect(config).toMatchObject({ limits: { maxDepth: 9, maxCost: 50_000, costFanOut: 34, maxAliases: 30 }, debug: true });
+    expect(() => loadGatewayConfig({ GRAPHQL_MAX_COST: "lots" })).toThrow('GRAPHQL_MAX_COST must be a whole number, got "lots"');
+    expect(() => loadGatewayConfig({ GRAPHQL_COST_FAN_OUT: "0" })).toThrow("GRAPHQL_COST_FAN_OUT must be between 1 and 100000, got 0");
+    expect(() => loadGatewayConfig({ GRAPHQL_DEBUG: "maybe" })).toThrow("GRAPHQL_DEBUG must be true or false");
+  });
+
 
   it("reads LOG_LEVEL as one of pino's levels, refusing any other", () => {
     expect(loadGatewayConfig({ LOG_LEVEL: "debug" }).logLevel).toBe("debug");

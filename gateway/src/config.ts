@@ -1,6 +1,7 @@
 import { ConfigError, readInt, readOneOf, readOptionalString, readPort, readString, readUrl } from "@khcn/shared";
 import { GATEWAY_ENGINES, type GatewayEngineName } from "./engines/gateway-engine.ts";
 import { LOG_LEVELS, type LogLevel } from "./observability/create-gateway-logger.ts";
+import { type GatewayOperationLimits, loadGatewayLimits, loadGraphQLDebug } from "./limits/load-gateway-limits.ts";
 
 /** One row of the routing table as configured: a province's directory id and its subgraph's URL. */
 export interface ProvinceSubgraph {
@@ -32,6 +33,10 @@ export interface GatewayConfig {
   responseCache?: ResponseCacheConfig;
   /** The lowest level of the JSON log lines main.ts writes (`error`, `warn`, `info`, `debug`, `trace`); `info` by default. */
   logLevel?: LogLevel;
+  /** What one operation may ask (GRAPHQL_MAX_*, GRAPHQL_COST_FAN_OUT); loadGatewayLimits()'s defaults when absent. */
+  limits?: GatewayOperationLimits;
+  /** GRAPHQL_DEBUG: stack traces and file paths in error responses; off when absent. */
+  debug?: boolean;
 }
 
 export const RESPONSE_CACHE_KINDS = ["memory", "redis", "off"] as const;
@@ -125,7 +130,8 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
  * LOG_LEVEL (`info`; `error`, `warn`, `debug` or `trace`: the levels Hive's runtime, which reads it too, accepts),
- * and the response cache's settings (loadResponseCacheConfig).
+ * the response cache's settings (loadResponseCacheConfig), the operation limits (loadGatewayLimits:
+ * GRAPHQL_MAX_TOKENS, _DEPTH, _ALIASES, _DIRECTIVES, _COST, GRAPHQL_COST_FAN_OUT) and GRAPHQL_DEBUG.
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return {
@@ -140,5 +146,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
     responseCache: loadResponseCacheConfig(env),
     logLevel: readOneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
+    limits: loadGatewayLimits(env),
+    debug: loadGraphQLDebug(env),
   };
 }

@@ -138,6 +138,8 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     national,
     directoryUrl: config.directoryUrl,
     directoryTimeoutMs,
+    limits: config.limits,
+    debug: config.debug,
     routes: (app) => {
       // First: /metrics is never behind the response cache, and every route after this one runs with the request's id.
       mountObservability(app, { path: "/graphql", metrics, logger });

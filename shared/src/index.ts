@@ -5,3 +5,5 @@ export { readRequestId, readValidRequestId, REQUEST_ID_HEADER } from "./request-
 export { overlaps, type Period, periodOfDate, validityPeriod } from "./validity.ts";
 export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, VndScalar } from "./scalars.ts";
 export * from "./catalogue/index.ts";
+export { defaultOperationLimits, loadOperationLimits, type OperationLimits, OperationLimitError, protectOperationLimits } from "./operation-limits.ts";
+export { createFormatError, createJsonErrorHandler, hidePaths } from "./error-hygiene.ts";

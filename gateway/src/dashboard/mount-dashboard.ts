@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
+import { htmlSecurityHeaders, setHtmlSecurityHeaders } from "../graphiql/html-security-headers.ts";
 
 /**
  * The comparison page's bundle, built by `npm run build` (vite, dashboard/). The same relative
@@ -29,7 +30,10 @@ export function mountDashboard(app: Express, { distDir = DASHBOARD_DIST }: Dashb
       res.setHeader("Cache-Control", path.startsWith(assets) ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  // Vite's build has no inline script: everything from this server.
+  const headers = htmlSecurityHeaders();
   app.use("/dashboard", (req, res, next) => {
+    setHtmlSecurityHeaders(res, headers);
     if (!existsSync(join(distDir, "index.html"))) {
       res.status(503).type("text/plain").send("The dashboard is not built: run `npm run build` (or `npm run build -w @khcn/dashboard`), then reload.\n");
       return;

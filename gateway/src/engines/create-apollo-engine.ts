@@ -2,7 +2,11 @@ import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
 import { createGraphQLHttpServer } from "@khcn/shared/server";
 import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
+import { createOperationLimitRules } from "../limits/create-operation-limit-rules.ts";
+import { loadGatewayLimits, loadGraphQLDebug } from "../limits/load-gateway-limits.ts";
 import { DirectoryDataSource } from "../resilience/directory-data-source.ts";
+import { applyContractScalars } from "./apply-contract-scalars.ts";
+import { hideInternals, UNEXPECTED_CODES } from "./create-mask-error.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 
 /**
@@ -10,7 +14,7 @@ import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine
  * "province" to the province router (a data source, through `buildService`), "national" answered
  * in this process (`LocalGraphQLDataSource`).
  */
-export async function createApolloEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql" }: GatewayEngineOptions): Promise<GatewayEngineServer> {
+export async function createApolloEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql", limits = loadGatewayLimits(), debug = loadGraphQLDebug() }: GatewayEngineOptions): Promise<GatewayEngineServer> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -20,9 +24,16 @@ export async function createApolloEngine({ supergraphSdl, router, national, dire
       throw new Error(`the supergraph names a subgraph the gateway does not know: ${name}`);
     },
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => void applyContractScalars(apiSchema));
   const server = await createGraphQLHttpServer({
     // Errors say what failed and where (PROVINCE_UNAVAILABLE names the province); a gateway stack trace adds nothing for a client.
-    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: false, plugins: [apolloCacheableMark()] },
+    // Tokens, depth, aliases and directives are shared's (the gateway's values); the cost is the gateway's own, over the fan-out.
+    apollo: { gateway, introspection: true, includeStacktraceInErrorResponses: debug, plugins: [apolloCacheableMark()],
+      // As in Hive's maskError: an unexpected error, ours or a subgraph's relayed as DOWNSTREAM_SERVICE_ERROR, loses paths and URLs.
+      formatError: (formatted) => (debug || !UNEXPECTED_CODES.includes(formatted.extensions?.code) ? formatted : { ...formatted, message: hideInternals(formatted.message) }),
+      validationRules: createOperationLimitRules(limits, { structure: false }) },
+    limits: { ...limits, maxCost: Number.MAX_SAFE_INTEGER },
+    debug,
     context: async () => ({}),
     routes,
     path,

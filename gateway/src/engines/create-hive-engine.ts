@@ -1,13 +1,19 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GatewayConfigSupergraph, GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { createJsonErrorHandler } from "@khcn/shared";
 import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
 import { useCacheableMark } from "../cache/cacheable-mark.ts";
+import { loadGatewayLimits, loadGraphQLDebug } from "../limits/load-gateway-limits.ts";
+import { useOperationLimits } from "../limits/use-operation-limits.ts";
 import type { ProvinceRouter } from "../province-router/index.ts";
 import { useDirectoryTimeout } from "../resilience/use-directory-timeout.ts";
+import { applyContractScalars } from "./apply-contract-scalars.ts";
+import { createMaskError } from "./create-mask-error.ts";
 import type { GatewayEngineOptions, GatewayEngineServer } from "./gateway-engine.ts";
 import { createGatewayRuntime, httpTransport, unifiedGraphHandler } from "./hive-modules.ts";
+import { useRequestParseErrors } from "./use-request-parse-errors.ts";
 
 /** What Hive's runtime hands a subgraph's executor (its ExecutionRequest, the parts used here). */
 interface SubgraphRequest {
@@ -134,7 +140,7 @@ export interface HiveEngineOptions extends GatewayEngineOptions {
  * prevention, CORS and request errors as Apollo Server's, and subgraph batching off: the router takes one `_entities` field
  * per operation, and batching would merge two fetches of the same tick into one operation.
  */
-export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql", planner }: HiveEngineOptions): Promise<GatewayEngineServer> {
+export async function createHiveEngine({ supergraphSdl, router, national, directoryUrl, directoryTimeoutMs = 3000, routes, path = "/graphql", planner, limits = loadGatewayLimits(), debug = loadGraphQLDebug() }: HiveEngineOptions): Promise<GatewayEngineServer> {
   const executors: Record<string, SubgraphExecutor> = { province: provinceRouterExecutor(router), national: localSchemaExecutor(national) };
   const inProcess = { getSubgraphExecutor: ({ subgraphName }: { subgraphName: string }) => executors[subgraphName]! };
   const config: GatewayConfigSupergraph = {
@@ -150,21 +156,31 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
     graphqlEndpoint: path,
     landingPage: false,
     graphiql: false,
-    // Apollo Server passes an error's message on without its stack trace; so does this.
-    maskedErrors: false,
+    // Apollo Server passes an error's message on without its stack trace; so does this (no file path either, unless GRAPHQL_DEBUG).
+    maskedErrors: { maskError: createMaskError(debug) },
     // Apollo Server's rule: a request whose content type a browser may send without a preflight needs one of these headers.
     csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight"] },
     // No CORS headers, as the Apollo gateway sends none (Yoga's default answers every origin).
     cors: false,
-    plugins: () => [useApolloRequestErrors(), useDirectoryTimeout({ timeoutMs: directoryTimeoutMs }), useCacheableMark()],
+    // The limits first: an operation over one is refused before anything else looks at it.
+    plugins: () => [
+      useRequestParseErrors(),
+      useOperationLimits(limits),
+      { onSchemaChange: ({ schema }) => void applyContractScalars(schema) },
+      useApolloRequestErrors(),       useDirectoryTimeout({ timeoutMs: directoryTimeoutMs }),
+      useCacheableMark(),
+    ],
     logging: false,
   };
   const runtime = createGatewayRuntime(config);
 
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = createServer(app);
   routes(app);
   app.use(path, (req, res) => void runtime.requestListener(req, res));
+  // What express itself could not read (a body the cache's parser refused, say) is answered as JSON, not express's HTML page.
+  app.use(createJsonErrorHandler(debug));
   let stopped = false;
   return {
     engine: planner === "rust" ? "hive" : "hive-js",

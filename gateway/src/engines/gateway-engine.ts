@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { Express } from "express";
 import type { GraphQLSchema } from "graphql";
+import type { GatewayOperationLimits } from "../limits/load-gateway-limits.ts";
 import type { ProvinceRouter } from "../province-router/index.ts";
 
 /**
@@ -28,6 +29,10 @@ export interface GatewayEngineOptions {
   routes: (app: Express) => void;
   /** Path of the GraphQL endpoint. */
   path?: string;
+  /** What one operation may ask (README, "Limits"); loadGatewayLimits() from the environment by default. */
+  limits?: GatewayOperationLimits;
+  /** Stack traces and file paths in error responses (GRAPHQL_DEBUG); off by default, whatever NODE_ENV says. */
+  debug?: boolean;
 }
 
 /** A GraphQL-over-HTTP request handled in this process, without a socket. */

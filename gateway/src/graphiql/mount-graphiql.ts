@@ -1,5 +1,6 @@
 import express, { type Express, type Request, type Response } from "express";
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, robotoMono } from "./graphiql-assets.ts";
+import { htmlSecurityHeaders, inlineScriptsOf, setHtmlSecurityHeaders } from "./html-security-headers.ts";
 import { type ExampleQuery } from "./load-examples.ts";
 import { renderGraphiQLPage } from "./render-graphiql-page.ts";
 
@@ -18,7 +19,10 @@ const GRAPHQL_RESPONSE_TYPES = ["application/graphql-response+json", "applicatio
  */
 export function mountGraphiQL(app: Express, options: GraphiQLRoutesOptions): void {
   const page = renderGraphiQLPage(options);
+  // The page's one inline script (GraphiQL's start, with the examples) is allowed by its hash.
+  const headers = htmlSecurityHeaders({ inlineScripts: inlineScriptsOf(page) });
   const sendPage = (_req: Request, res: Response) => {
+    setHtmlSecurityHeaders(res, headers);
     res.type("html").send(page);
   };
   app.get("/", sendPage);

@@ -1,4 +1,4 @@
-import { defaultOperationLimits } from "@khcn/shared/server";
+import { defaultOperationLimits } from "@khcn/shared";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningProvince, startProvinceSubgraph } from "../start-province-subgraph.ts";
