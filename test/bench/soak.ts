@@ -15,7 +15,6 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startDirectorySubgraph } from "@khcn/directory";
 import { startProvinceSubgraph } from "@khcn/province";
-import { request } from "undici";
 import { forwardTo, startFakeProvince } from "../../gateway/src/province-router/testing/start-fake-province.ts";
 import { type ComparativeAnswer, readComparativeQuery } from "../helpers/comparative-query.ts";
 import { startProvinceProcess } from "../helpers/province-process.ts";
@@ -45,13 +44,13 @@ interface Answer {
 
 async function post(url: string, body: string): Promise<Answer> {
   const started = performance.now();
-  const response = await request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-  const text = await response.body.text();
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const text = await response.text();
   const ms = performance.now() - started;
   try {
-    return { status: response.statusCode, ms, json: JSON.parse(text) as Answer["json"] };
+    return { status: response.status, ms, json: JSON.parse(text) as Answer["json"] };
   } catch {
-    return { status: response.statusCode, ms };
+    return { status: response.status, ms };
   }
 }
 
