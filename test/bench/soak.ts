@@ -5,9 +5,10 @@
 // 1. attacks: each oversized or hostile operation, at the gateway and at a province's own endpoint,
 //    timed to its refusal; the gateway's memory before and after;
 // 2. load: --seconds (60) of the comparative query from --connections (4) clients, every answer
-//    checked; the gateway's resident memory sampled every second.
+//    checked, after --warmup (10) seconds of the same; the gateway's resident memory sampled every second.
 // Prints the figures and the pass/fail of each criterion; writes them to bench-results/soak-*.json.
 import "reflect-metadata";
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "60" },
     connections: { type: "string", default: "4" },
+    warmup: { type: "string", default: "10" },
     out: { type: "string", default: "bench-results" },
   },
 });
@@ -34,6 +36,8 @@ if (!Number.isInteger(seconds) || seconds < 20) throw new Error(`--seconds takes
 if (!Number.isInteger(connections) || connections < 1) throw new Error(`--connections takes a whole number from 1, got "${values.connections}"`);
 
 const gatewayPackage = fileURLToPath(new URL("../../gateway/", import.meta.url));
+// The gateway runs as production runs it, compiled (its memory is the figure): build what changed.
+execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 const log = (line: string) => console.error(`soak: ${line}`);
 
 interface Answer {
@@ -52,6 +56,12 @@ async function post(url: string, body: string): Promise<Answer> {
   } catch {
     return { status: response.status, ms };
   }
+}
+
+/** The gateway's V8 heap in use, from its own /metrics (prom-client's default metrics). */
+async function heapUsedBytes(origin: string): Promise<number> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? 0);
 }
 
 async function residentBytes(pid: number): Promise<number> {
@@ -122,7 +132,7 @@ try {
   const gateway: ServiceProcess = await startServiceProcess({
     label: "gateway",
     cwd: gatewayPackage,
-    entry: "src/main.ts",
+    entry: "dist/main.js",
     env: {
       NODE_ENV: "production",
       DIRECTORY_URL: directory.url,
@@ -152,12 +162,19 @@ try {
   for (let i = 0; i < 20; i++) await post(gatewayUrl, comparative);
   const memoryAfterAttacks = await residentBytes(gateway.child.pid!);
 
+  // The heap grows to its working size under load before it can be called flat.
+  const warmupEnds = performance.now() + Number(values.warmup) * 1000;
+  log(`${values.warmup} s of warm-up load`);
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < warmupEnds) await post(gatewayUrl, comparative);
+  }));
+
   // Phase 2: load, with Bắc Giang killed at a quarter and restarted at half.
   log(`${seconds} s of the comparative query from ${connections} clients; Bắc Giang killed at ${seconds / 4} s, restarted at ${seconds / 2} s`);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const latencies: number[] = [];
-  const memory: { second: number; bytes: number }[] = [];
+  const memory: { second: number; bytes: number; heapUsedBytes: number }[] = [];
   let requests = 0;
   let non2xx = 0;
   let incomplete = 0;
@@ -192,7 +209,7 @@ try {
   };
   const sampler = (async () => {
     while (elapsed() < seconds) {
-      memory.push({ second: Math.round(elapsed()), bytes: await residentBytes(gateway.child.pid!) });
+      memory.push({ second: Math.round(elapsed()), bytes: await residentBytes(gateway.child.pid!), heapUsedBytes: await heapUsedBytes(gateway.origin) });
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
@@ -244,7 +261,7 @@ try {
   console.log(`\n### ${seconds} s of load, ${connections} clients\n`);
   console.log(`${requests} requests (${report.requestsPerSecond}/s), median ${latency.medianMs} ms, p99 ${latency.p99Ms} ms; Bắc Giang whole in ${bacGiangWhole}, unavailable in ${bacGiangUnavailable}; Long An answered garbage ${garbage} times.`);
   if (problems.size > 0) console.log(`Problems: ${[...problems].map(([p, n]) => `${p} × ${n}`).join("; ")}`);
-  console.log(`Gateway memory: ${memory.map((m) => `${m.second}s ${mib(m.bytes)}`).join(", ")}`);
+  console.log(`Gateway memory (resident / V8 heap in use): ${memory.map((m) => `${m.second}s ${mib(m.bytes)} / ${mib(m.heapUsedBytes)}`).join(", ")}`);
   console.log("\n| criterion | measured | met |\n|---|---|---|");
   for (const c of criteria) console.log(`| ${c.criterion} | ${"measured" in c ? c.measured : ""} | ${c.met ? "yes" : "**no**"} |`);
   console.log(`\nFigures written to ${file}.`);
