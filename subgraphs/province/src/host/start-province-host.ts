@@ -20,6 +20,8 @@ export interface StartProvinceHostOptions {
 }
 
 export interface RunningProvinceHost {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
   /** Each hosted province's own GraphQL URL: a router treats it like any other province. */
   urls: Map<string, string>;
   dataSources: Map<string, DataSource>;
@@ -61,6 +63,7 @@ export async function startProvinceHost(options: StartProvinceHostOptions): Prom
     const origin = new URL(base).origin;
     const urls = new Map([...dataSources.keys()].map((id) => [id, `${origin}/provinces/${id}/graphql`]));
     return {
+      origin,
       urls,
       dataSources,
       stop: async () => {
