@@ -6,14 +6,17 @@
  *   node --conditions=@khcn/source --import tsx test/bench/measure-host-isolation.ts [--workers 2] [--requests 40] [--parallel 3] [--aliases 3] [--dir /tmp/khcn-heavy]
  *
  * `--workers` is the host's HOST_WORKERS. The folder keeps the generated files and databases, so a
- * second run starts at once.
+ * second run starts at once. With `--fleet 63` it measures instead the host's start with that many
+ * synthetic provinces of 100 tasks (databases prepared beforehand) and the memory of its processes.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ask, heavyProvinceId, heavyQuery, prepareHeavyHostData, trivialQuery } from "../helpers/heavy-province.ts";
 import { startServiceProcess } from "../helpers/service-process.ts";
+import { prepareSyntheticFleet } from "./prepare-synthetic-fleet.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     aliases: { type: "string", default: "3" },
     tasks: { type: "string", default: "8000" },
     dir: { type: "string", default: join(tmpdir(), "khcn-heavy-province") },
+    fleet: { type: "string" },
   },
 });
 const requests = Number(values.requests);
@@ -35,6 +39,37 @@ const summarize = (ms: number[]) => {
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
 };
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Resident memory of a process and all its descendants (the old host's cluster workers were processes). */
+async function treeMemoryMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  let kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0);
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "");
+  for (const child of children.split(" ").filter(Boolean)) kib += (await treeMemoryMiB(Number(child))) * 1024;
+  return kib / 1024;
+}
+
+if (values.fleet) {
+  const fleet = await prepareSyntheticFleet(values.dir, Number(values.fleet), 100);
+  const started = performance.now();
+  const host = await startServiceProcess({
+    label: "province host",
+    cwd: fileURLToPath(new URL("../../subgraphs/province/", import.meta.url)),
+    entry: "src/host/main.ts",
+    env: { NODE_ENV: "production", HOSTED_PROVINCES: fleet.ids.join(","), HOST_SQLITE_DIR: join(values.dir, "tasks-100", "db"), HOST_WORKERS: values.workers! },
+    healthPath: "/health",
+    timeoutMs: 300_000,
+  });
+  const startMs = performance.now() - started;
+  // Every worker has opened every database once each has answered; ask each province a few times.
+  for (let round = 0; round < 4; round++) {
+    await Promise.all(fleet.ids.map((id) => ask(`${host.origin}/provinces/${id}/graphql`, trivialQuery)));
+  }
+  const memory = await treeMemoryMiB(host.child.pid!);
+  console.log(`HOST_WORKERS=${values.workers}, ${fleet.ids.length} provinces: ready ${Math.round(startMs)} ms after spawn; resident memory of the host's processes ${Math.round(memory)} MiB`);
+  await host.stop();
+  process.exit(0);
+}
 
 const { dataRoot, sqliteDir } = await prepareHeavyHostData(values.dir, Number(values.tasks));
 const started = performance.now();
