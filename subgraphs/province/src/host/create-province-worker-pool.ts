@@ -42,7 +42,7 @@ export async function createProvinceWorkerPool({ size, provinces, onWorkerExit }
       worker.once("exit", (code) => {
         if (stopping) return;
         onWorkerExit?.(index, `exited with ${code}`);
-        const restarted = new Promise<number>((resolve) => setTimeout(resolve, 1000)).then(() => start(index));
+        const restarted = new Promise<void>((resolve) => setTimeout(() => resolve(), 1000)).then(() => start(index));
         ports[index] = restarted;
         // A worker that cannot start again is tried again the next time it is lent.
         restarted.catch((error: Error) => onWorkerExit?.(index, error.message));
