@@ -9,6 +9,8 @@ export interface ProvinceWorkerPoolOptions {
   provinces: HostedProvince[];
   /** Told when a worker that was serving stopped; it is started again a second later. */
   onWorkerExit?: (worker: number, reason: string) => void;
+  /** The workers' module: province-host-worker by default (a test gives one that stops on demand). */
+  entry?: URL;
 }
 
 export interface ProvinceWorkerPool {
@@ -20,11 +22,11 @@ export interface ProvinceWorkerPool {
 
 // From the sources (tsx, vitest) the worker is TypeScript too, and its entry registers tsx first.
 const fromSources = import.meta.url.endsWith(".ts");
-const entry = new URL(fromSources ? "./province-host-worker.dev.mjs" : "./province-host-worker.js", import.meta.url);
+const hostWorker = new URL(fromSources ? "./province-host-worker.dev.mjs" : "./province-host-worker.js", import.meta.url);
 const execArgv = fromSources && !process.execArgv.includes("--conditions=@khcn/source") ? [...process.execArgv, "--conditions=@khcn/source"] : process.execArgv;
 
 /** Starts `size` worker threads, each serving every province on a loopback port of its own. */
-export async function createProvinceWorkerPool({ size, provinces, onWorkerExit }: ProvinceWorkerPoolOptions): Promise<ProvinceWorkerPool> {
+export async function createProvinceWorkerPool({ size, provinces, onWorkerExit, entry = hostWorker }: ProvinceWorkerPoolOptions): Promise<ProvinceWorkerPool> {
   const workerData: ProvinceHostWorkerData = { provinces: provinces.map((p) => ({ ...p, loadOnStart: "never" as const })) };
   const threads: (Worker | undefined)[] = [];
   const ports: Promise<number>[] = [];
@@ -38,8 +40,9 @@ export async function createProvinceWorkerPool({ size, provinces, onWorkerExit }
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`worker ${index} exited with ${code} before serving`)));
     });
-    void listening.then(() =>
-      worker.once("exit", (code) => {
+    listening.then(
+      () =>
+        worker.once("exit", (code) => {
         if (stopping) return;
         onWorkerExit?.(index, `exited with ${code}`);
         const restarted = new Promise<void>((resolve) => setTimeout(() => resolve(), 1000)).then(() => start(index));
@@ -47,6 +50,8 @@ export async function createProvinceWorkerPool({ size, provinces, onWorkerExit }
         // A worker that cannot start again is tried again the next time it is lent.
         restarted.catch((error: Error) => onWorkerExit?.(index, error.message));
       }),
+      // A worker that never served fails the start, or its restart, through `listening` itself.
+      () => {},
     );
     worker.on("error", (error) => listening.then(() => onWorkerExit?.(index, error.message), () => {}));
     return listening;
