@@ -43,13 +43,16 @@ export async function createProvinceWorkerPool({ size, provinces, onWorkerExit, 
     listening.then(
       () =>
         worker.once("exit", (code) => {
-        if (stopping) return;
-        onWorkerExit?.(index, `exited with ${code}`);
-        const restarted = new Promise<void>((resolve) => setTimeout(() => resolve(), 1000)).then(() => start(index));
-        ports[index] = restarted;
-        // A worker that cannot start again is tried again the next time it is lent.
-        restarted.catch((error: Error) => onWorkerExit?.(index, error.message));
-      }),
+          if (stopping) return;
+          onWorkerExit?.(index, `exited with ${code}`);
+          const restarted = new Promise<void>((resolve) => setTimeout(() => resolve(), 1000)).then(() => {
+            if (stopping) throw new Error("the host is stopping");
+            return start(index);
+          });
+          ports[index] = restarted;
+          // A worker that cannot start again is tried again the next time it is lent.
+          restarted.catch((error: Error) => stopping || onWorkerExit?.(index, error.message));
+        }),
       // A worker that never served fails the start, or its restart, through `listening` itself.
       () => {},
     );

@@ -14,7 +14,7 @@ export interface ProvinceHostWorkerData {
 export type ProvinceHostWorkerMessage = { type: "listening"; port: number };
 
 const { provinces } = workerData as ProvinceHostWorkerData;
-const host = await startProvinceHost({ port: 0, host: "127.0.0.1", provinces });
+const host = await startProvinceHost({ port: 0, host: "127.0.0.1", provinces, keepAliveTimeoutMs: 0 });
 const port = Number(new URL(host.origin).port);
 parentPort!.postMessage({ type: "listening", port } satisfies ProvinceHostWorkerMessage);
 parentPort!.on("message", (message: unknown) => {
