@@ -73,6 +73,8 @@ export async function startIsolatedProvinceHost(options: StartIsolatedProvinceHo
       if (!res.headersSent) sendError(res, 502, "the province host's worker stopped while answering; ask again");
       else res.destroy();
     });
+    // A client gone before its whole body was sent would leave the worker waiting for the rest.
+    req.once("close", () => req.complete || upstream.destroy());
     req.pipe(upstream);
   };
 
