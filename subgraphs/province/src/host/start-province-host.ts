@@ -18,9 +18,17 @@ export interface StartProvinceHostOptions {
   provinces: HostedProvince[];
   port: number;
   host?: string;
+  /**
+   * Idle keep-alive connections close after this (Node's 5 s by default). The front of the
+   * threaded host gives 0, never: its agent reuses them, and one closed under a request it just
+   * sent would fail that request.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface RunningProvinceHost {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
   /** Each hosted province's own GraphQL URL: a router treats it like any other province. */
   urls: Map<string, string>;
   dataSources: Map<string, DataSource>;
@@ -58,10 +66,12 @@ export async function startProvinceHost(options: StartProvinceHostOptions): Prom
         app.get("/health", (_req, res) => void res.json({ status: "ok", provinces: [...dataSources.keys()] }));
       },
     });
+    if (options.keepAliveTimeoutMs !== undefined) server.httpServer.keepAliveTimeout = options.keepAliveTimeoutMs;
     const base = await server.listen(options.port, options.host);
     const origin = new URL(base).origin;
     const urls = new Map([...dataSources.keys()].map((id) => [id, `${origin}/provinces/${id}/graphql`]));
     return {
+      origin,
       urls,
       dataSources,
       stop: async () => {
