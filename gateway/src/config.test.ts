@@ -16,6 +16,7 @@ describe("the gateway's configuration", () => {
       directoryTimeoutMs: 3000,
       provinceBreakerFailures: 3,
       provinceBreakerCooldownMs: 5000,
+      requestTimeoutMs: 15_000,
       engine: "hive",
       responseCache: { kind: "memory", maxAgeMs: 60_000, versionCheckMs: 5000, maxBytes: 64 * 1024 * 1024, redisUrl: "redis://127.0.0.1:6379", redisPrefix: "khcn:gateway:" },
       logLevel: "info",

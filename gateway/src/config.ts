@@ -27,6 +27,8 @@ export interface GatewayConfig {
   provinceBreakerFailures?: number;
   /** How long an open circuit answers PROVINCE_UNAVAILABLE at once before a request probes the province, in milliseconds; 5000 by default. */
   provinceBreakerCooldownMs?: number;
+  /** A GraphQL request's deadline, in milliseconds: past it, the province calls still running for it are cancelled (and a client that leaves cancels its own). 15000 by default. */
+  requestTimeoutMs?: number;
   /** What executes the supergraph: `hive` (Hive Gateway's runtime, Rust planner; the default), `apollo` (@apollo/gateway) or `hive-js` (Hive's JavaScript planner). */
   engine?: GatewayEngineName;
   /** Where repeated queries are answered from; in memory by default. */
@@ -38,6 +40,9 @@ export interface GatewayConfig {
   /** GRAPHQL_DEBUG: stack traces and file paths in error responses; off when absent. */
   debug?: boolean;
 }
+
+/** Longer than a province's and the directory's timeouts together, so it cuts only what they would not. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export const RESPONSE_CACHE_KINDS = ["memory", "redis", "off"] as const;
 
@@ -128,6 +133,7 @@ export function parseProvinceSubgraphs(value: string, name = "PROVINCE_SUBGRAPHS
  * table as `id=url,…`; default: lang-son, long-an, bac-giang on 127.0.0.1:4101–4103),
  * PROVINCE_TIMEOUT_MS (3000), CONTRACT_CHECK_INTERVAL_MS (60000; 0: only at start),
  * DIRECTORY_TIMEOUT_MS (3000), PROVINCE_BREAKER_FAILURES (3), PROVINCE_BREAKER_COOLDOWN_MS (5000),
+ * REQUEST_TIMEOUT_MS (15000),
  * GATEWAY_ENGINE (`hive`: Hive Gateway's runtime with its Rust planner; `apollo` or `hive-js`, kept for comparison),
  * LOG_LEVEL (`info`; `error`, `warn`, `debug` or `trace`: the levels Hive's runtime, which reads it too, accepts),
  * the response cache's settings (loadResponseCacheConfig), the operation limits (loadGatewayLimits:
@@ -143,6 +149,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     directoryTimeoutMs: readInt(env, "DIRECTORY_TIMEOUT_MS", DEFAULT_DIRECTORY_TIMEOUT_MS, { min: 1, max: 600_000 }),
     provinceBreakerFailures: readInt(env, "PROVINCE_BREAKER_FAILURES", DEFAULT_PROVINCE_BREAKER_FAILURES, { min: 1, max: 1000 }),
     provinceBreakerCooldownMs: readInt(env, "PROVINCE_BREAKER_COOLDOWN_MS", DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, { min: 1, max: 3_600_000 }),
+    requestTimeoutMs: readInt(env, "REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, { min: 1, max: 600_000 }),
     engine: readOneOf(env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"),
     responseCache: loadResponseCacheConfig(env),
     logLevel: readOneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),

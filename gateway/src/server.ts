@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { GraphQLFormattedError } from "graphql";
 import { createResponseCacheLayer, type ResponseCacheLayer } from "./cache/create-response-cache-layer.ts";
 import type { CacheReply } from "./cache/create-response-cache.ts";
-import { DEFAULT_DIRECTORY_TIMEOUT_MS, DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, DEFAULT_PROVINCE_BREAKER_FAILURES, DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
+import { DEFAULT_DIRECTORY_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_PROVINCE_BREAKER_COOLDOWN_MS, DEFAULT_PROVINCE_BREAKER_FAILURES, DEFAULT_RESPONSE_CACHE, type GatewayConfig } from "./config.ts";
 import { mountDashboard } from "./dashboard/mount-dashboard.ts";
 import { createGatewayEngine, GATEWAY_ENGINES, type GatewayEngineName, type GatewayEngineServer, type InProcessRequest, type InProcessResponse } from "./engines/index.ts";
 import { mountExport } from "./export/mount-export.ts";
@@ -15,7 +15,7 @@ import { createNationalSchema } from "./national/create-national-schema.ts";
 import type { GatewayLogger } from "./observability/create-gateway-logger.ts";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/create-gateway-metrics.ts";
 import { mountObservability } from "./observability/mount-observability.ts";
-import { currentRequestId } from "./observability/request-context.ts";
+import { currentRequestId, currentRequestSignal } from "./observability/request-context.ts";
 import { createProvinceRouter, DEFAULT_MAX_ANSWER_BYTES, postGraphQL, type ProvinceTransport } from "./province-router/index.ts";
 import { createProvinceBreakers } from "./resilience/create-province-breakers.ts";
 import { createStatusMonitor, type StatusMonitor } from "./status/create-status-monitor.ts";
@@ -109,6 +109,7 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     // Timed outside the breakers, so a call an open circuit answers at once is counted too (outcome circuit_open).
     transport: metrics.instrument(breakers.wrap(provinceTransport ?? postGraphQL), (url) => provinceByUrl.get(url) ?? url),
     requestId: currentRequestId,
+    requestSignal: currentRequestSignal,
     onProvinceFailure: cache?.versions.noteFailure,
     // The monitor logs each province's change of circuit, once, instead of every failed request.
     logProvinceFailures: false,
@@ -142,7 +143,7 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     debug: config.debug,
     routes: (app) => {
       // First: /metrics is never behind the response cache, and every route after this one runs with the request's id.
-      mountObservability(app, { path: "/graphql", metrics, logger });
+      mountObservability(app, { path: "/graphql", metrics, logger, requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
       mountHealthRoutes(app, { directoryUrl: config.directoryUrl, monitor, timeoutMs: directoryTimeoutMs });
       mountGraphiQL(app, { endpoint: "/graphql", examples });
       mountDashboard(app);

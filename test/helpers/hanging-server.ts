@@ -5,6 +5,8 @@ export interface HangingServer {
   url: string;
   /** HTTP requests received so far (their first line), over every connection. */
   requests(): number;
+  /** Connections open now: a caller that gives up closes its own. */
+  openConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startHangingServer(): Promise<HangingServer> {
   return {
     url: `http://127.0.0.1:${address.port}/graphql`,
     requests: () => requests,
+    openConnections: () => sockets.size,
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

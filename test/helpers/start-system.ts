@@ -20,7 +20,7 @@ export interface StartSystemOptions {
   /** A province's CSV folder; its committed one by default. */
   dataDirOf?: (id: ProvinceId) => string | undefined;
   /** More of the gateway's settings, e.g. its circuit breakers'. */
-  gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache">;
+  gateway?: Pick<GatewayConfig, "directoryTimeoutMs" | "provinceBreakerFailures" | "provinceBreakerCooldownMs" | "responseCache" | "requestTimeoutMs">;
   /** Where the gateway logs; nowhere by default. */
   gatewayLogger?: GatewayLogger;
   /** Puts something (a recording proxy) in front of the directory: the gateway is given its URL, and it is stopped with the system. */

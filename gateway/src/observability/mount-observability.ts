@@ -11,6 +11,8 @@ export interface ObservabilityRoutesOptions {
   logger: GatewayLogger;
   /** Where Prometheus scrapes; /metrics by default. */
   metricsPath?: string;
+  /** A request's deadline: past it, the province calls still running for it are cancelled (none when absent). */
+  requestTimeoutMs?: number;
 }
 
 const JSON_ANSWER = /^application\/(graphql-response\+)?json/;
@@ -58,7 +60,7 @@ function recordBody(res: Response): () => Buffer | undefined {
  * everything done for it (request-context.ts); when it is answered, its count by status, its
  * errors by code, and one log line.
  */
-export function mountObservability(app: Express, { path, metrics, logger, metricsPath = "/metrics" }: ObservabilityRoutesOptions): void {
+export function mountObservability(app: Express, { path, metrics, logger, metricsPath = "/metrics", requestTimeoutMs }: ObservabilityRoutesOptions): void {
   app.get(metricsPath, (_req, res, next) => {
     metrics.registry.metrics().then((text) => {
       res.setHeader("content-type", metrics.registry.contentType);
@@ -80,6 +82,14 @@ export function mountObservability(app: Express, { path, metrics, logger, metric
       const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started), ...(codes.length > 0 ? { errors: codes } : {}) };
       logger.info("graphql request answered", fields);
     });
-    runWithRequestId(requestId, next);
+    // Province calls made for this request stop when nobody waits for its answer any more.
+    const cancel = new AbortController();
+    const deadline = requestTimeoutMs ? setTimeout(() => cancel.abort(new Error(`the request's deadline of ${requestTimeoutMs} ms passed`)), requestTimeoutMs) : undefined;
+    deadline?.unref();
+    res.once("close", () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) cancel.abort(new Error("the client went away"));
+    });
+    runWithRequestId(requestId, next, cancel.signal);
   });
 }

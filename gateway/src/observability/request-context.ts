@@ -5,6 +5,8 @@ export { readRequestId, REQUEST_ID_HEADER } from "@khcn/shared";
 
 interface RequestContext {
   requestId: string;
+  /** Aborted when the client goes away before its answer, or the request's deadline passes: its province calls stop. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -16,9 +18,14 @@ interface RequestContext {
  */
 const storage = new AsyncLocalStorage<RequestContext>();
 
-/** Runs `fn` (and everything it starts) as part of the request with this id. */
-export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId }, fn);
+/** Runs `fn` (and everything it starts) as part of the request with this id (and this cancellation). */
+export function runWithRequestId<T>(requestId: string, fn: () => T, signal?: AbortSignal): T {
+  return storage.run({ requestId, signal }, fn);
+}
+
+/** The signal of the request being served here: aborted once nobody waits for its answer. */
+export function currentRequestSignal(): AbortSignal | undefined {
+  return storage.getStore()?.signal;
 }
 
 /** The id of the request being served here; undefined outside one (a scheduled check, start-up). */

@@ -42,6 +42,8 @@ export interface ProvinceRouterOptions {
   onProvinceFailure?: (provinceId: string) => void;
   /** The id of the client's request being served, sent to each province as `x-request-id`; read on every request. */
   requestId?: () => string | undefined;
+  /** The signal of the client's request being served: its province calls stop when it aborts (client gone, deadline passed). */
+  requestSignal?: () => AbortSignal | undefined;
   /** Whether each failed province call is logged (true by default); false when the transport's circuit breakers log each change of state instead. */
   logProvinceFailures?: boolean;
 }
@@ -78,6 +80,7 @@ export function createProvinceRouter({
   onProvinceFailure,
   logProvinceFailures = true,
   requestId,
+  requestSignal,
 }: ProvinceRouterOptions): ProvinceRouter {
   const contract = buildContractSchema(contractSdl);
   // One validator per query text: the planner sends the same few texts again and again.
@@ -97,6 +100,7 @@ export function createProvinceRouter({
     const compiled = validator;
 
     const currentRequestId = requestId?.();
+    const signal = requestSignal?.();
     const routes = new Map((await resolveRoutes(provinces)).map((route) => [route.id, route]));
     const { groups, withoutKey } = groupRepresentations(operation.representations);
     if (withoutKey.length > 0) logger?.warn(`province router: representations at ${withoutKey.join(", ")} carry no province id; answered null`);
@@ -109,7 +113,7 @@ export function createProvinceRouter({
         // The client's variables go on as they came; only the representations are this province's share.
         const share = { query: compiled.query, operationName: request.operationName, variables: { ...request.variables, [operation.variableName]: representations } };
         return [
-          sendToProvince(route, share, { responseKey: operation.responseKey, representations, validator: compiled, timeoutMs, transport, maxAnswerBytes, requestId: currentRequestId }).then((answer) => {
+          sendToProvince(route, share, { responseKey: operation.responseKey, representations, validator: compiled, timeoutMs, transport, maxAnswerBytes, requestId: currentRequestId, signal }).then((answer) => {
             if (!answer.ok) {
               if (logProvinceFailures) logger?.warn(`province ${route.id} (${route.name}) at ${route.url} ${answer.invalid ? "sent an answer that breaks the contract" : "is unavailable"}: ${answer.reason}`);
               onProvinceFailure?.(route.id);

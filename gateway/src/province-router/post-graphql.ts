@@ -26,6 +26,8 @@ export interface ExchangeLimits {
   maxAnswerBytes?: number;
   /** The id of the client's request this exchange serves, sent as `x-request-id` (the province logs it). */
   requestId?: string;
+  /** The client's request: aborted when nobody waits for the answer any more (gone, or past its deadline). */
+  signal?: AbortSignal;
 }
 
 /** The first few error messages, for a reason that fits on one line; sanitized, since a province wrote them. */
@@ -44,8 +46,9 @@ export type ProvinceTransport = (url: string, body: GraphQLRequestBody, timeoutM
 
 class AnswerTooLarge extends Error {}
 
-function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): string {
+function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number, cancelled?: AbortSignal): string {
   if (timedOut) return `no answer within ${timeoutMs} ms`;
+  if (cancelled?.aborted) return `cancelled: ${(cancelled.reason as Error | undefined)?.message ?? "the request ended"}`;
   const { message, cause } = error as { message?: string; cause?: { message?: string } };
   return `unreachable: ${cause?.message ?? message ?? String(error)}`;
 }
@@ -57,8 +60,9 @@ function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): 
  * and the exchange aborted as soon as it passes `maxAnswerBytes` (or its content-length says it
  * will), so a huge answer is never held in memory.
  */
-export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number, { maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES, requestId }: ExchangeLimits = {}): Promise<GraphQLExchange> {
-  const signal = AbortSignal.timeout(timeoutMs);
+export async function postGraphQL(url: string, body: GraphQLRequestBody, timeoutMs: number, { maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES, requestId, signal: cancelled }: ExchangeLimits = {}): Promise<GraphQLExchange> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = cancelled ? AbortSignal.any([timeout, cancelled]) : timeout;
   const tooLarge = () => new AnswerTooLarge(`the answer is larger than ${maxAnswerBytes} bytes`);
   let status: number;
   let text: string;
@@ -88,7 +92,7 @@ export async function postGraphQL(url: string, body: GraphQLRequestBody, timeout
     text = Buffer.concat(chunks, received).toString("utf8");
   } catch (error) {
     if (error instanceof AnswerTooLarge) return { ok: false, reason: error.message, invalid: true };
-    return { ok: false, reason: describeFailure(error, signal.aborted, timeoutMs) };
+    return { ok: false, reason: describeFailure(error, timeout.aborted, timeoutMs, cancelled) };
   }
   let json: { data?: unknown; errors?: unknown } | undefined;
   try {

@@ -33,9 +33,9 @@ export interface SendToProvinceOptions extends ExchangeLimits {
 export async function sendToProvince(
   route: ProvinceRoute,
   request: GraphQLRequestBody,
-  { responseKey, representations, validator, timeoutMs, transport = postGraphQL, maxAnswerBytes, requestId }: SendToProvinceOptions,
+  { responseKey, representations, validator, timeoutMs, transport = postGraphQL, maxAnswerBytes, requestId, signal }: SendToProvinceOptions,
 ): Promise<ProvinceAnswer> {
-  const exchange = await transport(route.url, request, timeoutMs, requestId === undefined ? { maxAnswerBytes } : { maxAnswerBytes, requestId });
+  const exchange = await transport(route.url, request, timeoutMs, { maxAnswerBytes, ...(requestId === undefined ? {} : { requestId }), ...(signal ? { signal } : {}) });
   if (!exchange.ok) return exchange;
   const entities = exchange.data?.[responseKey];
   if (!Array.isArray(entities)) {

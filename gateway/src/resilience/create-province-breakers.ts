@@ -36,7 +36,8 @@ export interface ProvinceBreakers {
  * not a sign that it is down, and an answer with GraphQL errors is an answer.
  */
 export function isProvinceOutage(exchange: GraphQLExchange): boolean {
-  return !exchange.ok && !/^HTTP 4\d\d\b/.test(exchange.reason);
+  // A call cancelled because its client left says nothing of the province.
+  return !exchange.ok && !/^HTTP 4\d\d\b/.test(exchange.reason) && !exchange.reason.startsWith("cancelled:");
 }
 
 const STATES: Record<CircuitState, ProvinceCircuit["state"]> = {
