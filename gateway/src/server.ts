@@ -38,6 +38,11 @@ export interface GatewayServerOptions {
    * environment (so a whole test suite can run on another engine), else Hive Gateway's runtime.
    */
   engine?: GatewayEngineName;
+  /**
+   * Starts the first status and data-version round while the engine's modules load (startGateway
+   * does): the provinces answer while this process is busy importing. `start()` then awaits it.
+   */
+  startEarly?: boolean;
 }
 
 export interface GatewayServer {
@@ -70,7 +75,7 @@ const quietLogger: GatewayLogger = { info: () => {}, warn: () => {} };
  * /metrics; every GraphQL request gets an id (`x-request-id`) that its province and directory calls
  * and its log lines carry. The status monitor is not started here.
  */
-export async function createGatewayServer({ config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport, engine }: GatewayServerOptions): Promise<GatewayServer> {
+export async function createGatewayServer({ startEarly = false, config, supergraphSdl, contractSdl, logger = quietLogger, provinceTransport, engine }: GatewayServerOptions): Promise<GatewayServer> {
   const [supergraph, contract, examples] = await Promise.all([
     supergraphSdl ?? readCommittedSupergraph(),
     contractSdl ?? readFile(subgraphSdlPaths.province, "utf8"),
@@ -115,6 +120,10 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     logProvinceFailures: false,
   });
   const national = createNationalSchema({ catalogue: loadMeasureCatalogue(), router, directoryUrl: config.directoryUrl, timeoutMs: directoryTimeoutMs });
+  // Both rounds ask every province; side by side, a start waits for the slower only.
+  let started: Promise<void> | undefined;
+  const start = () => (started ??= Promise.all([monitor.start(), cache?.versions.start()]).then(() => undefined));
+  if (startEarly) start().catch(() => {}); // its failure reaches whoever awaits start()
   // The cache and the export run their queries through the engine itself; requests reach it only after it is built.
   let engineServer: GatewayEngineServer | undefined;
   const executeEngine = (request: InProcessRequest) => engineServer!.handle(request);
@@ -133,6 +142,11 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     const { body } = await handle({ body: JSON.stringify({ query, variables }) });
     return JSON.parse(body) as { data?: unknown; errors?: GraphQLFormattedError[] };
   };
+  const stopChecks = async () => {
+    monitor.stop();
+    cache?.versions.stop();
+    await cache?.store.close();
+  };
   const server = await createGatewayEngine(engine ?? config.engine ?? readOneOf(process.env, "GATEWAY_ENGINE", GATEWAY_ENGINES, "hive"), {
     supergraphSdl: supergraph,
     router,
@@ -150,6 +164,10 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
       mountExport(app, { execute: executeInProcess });
       if (cache) mountResponseCache(app, { path: "/graphql", cache: cache.cache, execute: executeEngine, maxBodyBytes: MAX_BODY_BYTES });
     },
+  }).catch(async (error: unknown) => {
+    // A round started early must not keep the process alive after a failed build.
+    await stopChecks();
+    throw error;
   });
   engineServer = server;
   return {
@@ -159,15 +177,10 @@ export async function createGatewayServer({ config, supergraphSdl, contractSdl, 
     metrics,
     handle,
     respond,
-    // Both rounds ask every province; side by side, a start waits for the slower only.
-    start: async () => {
-      await Promise.all([monitor.start(), cache?.versions.start()]);
-    },
+    start,
     stop: async () => {
-      monitor.stop();
-      cache?.versions.stop();
       await server.stop();
-      await cache?.store.close();
+      await stopChecks();
     },
   };
 }

@@ -16,7 +16,7 @@ export interface RunningGateway {
 
 /** Builds the gateway, checks the provinces once (names and contracts), then listens. */
 export async function startGateway({ config, host, ...options }: StartGatewayOptions): Promise<RunningGateway> {
-  const gateway = await createGatewayServer({ config, ...options });
+  const gateway = await createGatewayServer({ config, ...options, startEarly: true });
   try {
     await gateway.start();
     const url = await gateway.server.listen(config.port, host);

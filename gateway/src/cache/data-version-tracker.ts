@@ -26,8 +26,8 @@ export interface DataVersionTrackerOptions {
 
 export interface DataVersionTracker {
   /**
-   * The current versions, or undefined while any routed province's is unknown or older than two
-   * rounds (a check that hangs): then nothing may be served from the cache.
+   * The versions of the provinces routed at the last round, or undefined while any one's is unknown
+   * or older than two rounds (a check that hangs): then nothing may be served from the cache.
    */
   snapshot(): VersionSnapshot | undefined;
   /** Asks every province now. */
@@ -53,7 +53,7 @@ export function createDataVersionTracker({ routes, intervalMs, timeoutMs, transp
   const lastFailure = new Map<string, number>();
   let current: VersionSnapshot | undefined;
   let currentKey = "";
-  let builtFor: readonly ProvinceRoute[] | undefined;
+  let oldestCheck = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
@@ -67,13 +67,18 @@ export function createDataVersionTracker({ routes, intervalMs, timeoutMs, transp
     return typeof own.dataVersion === "string" ? { version: own.dataVersion, checkedAt } : { down: "no data version", checkedAt };
   }
 
+  /** The digest of the routed provinces' states; undefined while one of them has never been checked. */
   function rebuild(table: readonly ProvinceRoute[]): void {
-    builtFor = table;
     const parts = table.map((r) => [r.id, states.get(r.id)] as const).sort(([a], [b]) => a.localeCompare(b));
-    const key = parts.map(([id, s]) => `${id}=${s === undefined ? "?" : "version" in s ? s.version : "down"}`).join("\n");
+    if (parts.some(([, state]) => state === undefined)) {
+      current = undefined;
+      return;
+    }
+    oldestCheck = Math.min(...parts.map(([, state]) => state!.checkedAt));
+    const key = parts.map(([id, s]) => `${id}=${"version" in s! ? s.version : "down"}`).join("\n");
     if (key === currentKey && current) return;
     currentKey = key;
-    current = { digest: createHash("sha256").update(key).digest("hex"), down: new Set(parts.filter(([, s]) => s && "down" in s).map(([id]) => id)) };
+    current = { digest: createHash("sha256").update(key).digest("hex"), down: new Set(parts.filter(([, s]) => "down" in s!).map(([id]) => id)) };
   }
 
   function refresh(): Promise<void> {
@@ -89,14 +94,9 @@ export function createDataVersionTracker({ routes, intervalMs, timeoutMs, transp
   }
 
   return {
+    // O(1) per request: the digest and the oldest check are worked out once per round.
     snapshot() {
-      const table = routes();
-      const oldest = now() - 2 * intervalMs - timeoutMs;
-      for (const route of table) {
-        const state = states.get(route.id);
-        if (!state || state.checkedAt < oldest) return undefined;
-      }
-      if (table !== builtFor) rebuild(table);
+      if (!current || oldestCheck < now() - 2 * intervalMs - timeoutMs) return undefined;
       return current;
     },
     refresh,
