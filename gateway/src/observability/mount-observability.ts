@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { GatewayLogger } from "./create-gateway-logger.ts";
 import type { GatewayMetrics } from "./create-gateway-metrics.ts";
@@ -84,6 +85,8 @@ export function mountObservability(app: Express, { path, metrics, logger, metric
     });
     // Province calls made for this request stop when nobody waits for its answer any more.
     const cancel = new AbortController();
+    // One listener per province call of the request (63 and more): not a leak.
+    setMaxListeners(0, cancel.signal);
     const deadline = requestTimeoutMs ? setTimeout(() => cancel.abort(new Error(`the request's deadline of ${requestTimeoutMs} ms passed`)), requestTimeoutMs) : undefined;
     deadline?.unref();
     res.once("close", () => {
