@@ -25,7 +25,6 @@ export async function postGraphQL<T>(query: string, variables: Record<string, un
   return { data: body.data, errors: body.errors ?? [] };
 }
 
-/** The provinces a PROVINCE_UNAVAILABLE error names, with the router's reason: they answered nothing. */
 /**
  * A province list split by this request's errors: the provinces that answered, and those that did
  * not with the reason, as a view shows them (the rest as usual, the unavailable in a notice).
@@ -41,11 +40,19 @@ export function splitByAvailability<P extends { id: string; name: string }>(
   };
 }
 
+/**
+ * The router's codes for a province whose figures are null in this answer: it did not answer, its
+ * answer broke the contract, or its schema did and it is out of routing.
+ */
+const FIGURES_MISSING = new Set(["PROVINCE_UNAVAILABLE", "PROVINCE_INVALID_ANSWER", "PROVINCE_CONTRACT_DRIFT"]);
+
+/** The provinces the router's errors say gave no figures in this answer, with the router's reason. */
 export function unavailableProvinces(errors: readonly GraphQLError[]): Map<string, string> {
   const unavailable = new Map<string, string>();
   for (const error of errors) {
     const province = error.extensions?.province;
-    if (error.extensions?.code === "PROVINCE_UNAVAILABLE" && province) unavailable.set(province.id, error.extensions.reason ?? error.message);
+    const code = error.extensions?.code;
+    if (code && FIGURES_MISSING.has(code) && province && !unavailable.has(province.id)) unavailable.set(province.id, error.extensions?.reason ?? error.message);
   }
   return unavailable;
 }
