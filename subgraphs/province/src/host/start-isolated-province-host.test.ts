@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSyntheticProvince } from "../synthetic/generate-synthetic-province.ts";
-import { postgresAdminUrl } from "../testing/test-databases.ts";
+import { dropPostgresSchema, postgresAdminUrl } from "../testing/test-databases.ts";
 import { type RunningIsolatedProvinceHost, startIsolatedProvinceHost } from "./start-isolated-province-host.ts";
 
 async function ask(url: string, query: string) {
@@ -36,10 +35,7 @@ describe("a host whose provinces are served by worker threads behind one front",
   }, 120_000);
   afterAll(async () => {
     await host?.stop();
-    const client = new pg.Client({ connectionString: postgresAdminUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schemaName} CASCADE`);
-    await client.end();
+    await dropPostgresSchema(schemaName);
     await rm(dir, { recursive: true, force: true });
   });
 

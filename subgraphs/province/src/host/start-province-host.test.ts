@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSyntheticProvince } from "../synthetic/generate-synthetic-province.ts";
-import { postgresAdminUrl } from "../testing/test-databases.ts";
+import { dropPostgresSchema, postgresAdminUrl } from "../testing/test-databases.ts";
 import { type RunningProvinceHost, startProvinceHost } from "./start-province-host.ts";
-import pg from "pg";
 
 const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Province { id tasks { id } qmsCoverage { applying } } } }`;
 
@@ -39,10 +38,7 @@ describe("a host serving several provinces from one process", () => {
   });
   afterAll(async () => {
     await host?.stop();
-    const client = new pg.Client({ connectionString: postgresAdminUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schemaName} CASCADE`);
-    await client.end();
+    await dropPostgresSchema(schemaName);
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -48,6 +48,17 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Drops a PostgreSQL schema a test made on the test run's server (a hosted province's), with its tables. */
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema.replaceAll('"', '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The two databases every data-layer test runs on. */
 export const testDatabases = [
   { name: "embedded SQLite", create: createSqliteDatabase },
