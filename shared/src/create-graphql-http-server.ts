@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenHttpServer } from "./listen-http-server.ts";
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -131,14 +131,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
     app,
     apollo: apollo as unknown as ApolloServer<never>,
     httpServer,
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(port, host, () => {
-          const { port: actual } = httpServer.address() as AddressInfo;
-          resolve(`http://127.0.0.1:${actual}${options.path ?? "/graphql"}`);
-        });
-      }),
+    listen: (port, host = "0.0.0.0") => listenHttpServer(httpServer, port, host, options.path ?? "/graphql"),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -7,3 +7,4 @@ export { endsBeforeStart, isPartialDate, PartialDateScalar, partialDateBounds, V
 export * from "./catalogue/index.ts";
 export { defaultOperationLimits, loadOperationLimits, type OperationLimits, OperationLimitError, protectOperationLimits } from "./operation-limits.ts";
 export { createFormatError, createJsonErrorHandler, hidePaths } from "./error-hygiene.ts";
+export { listenHttpServer } from "./listen-http-server.ts";

@@ -17,7 +17,7 @@ export interface MountResponseCacheOptions {
   cache: ResponseCache;
   /** The engine, in process: the body as text and the headers, answered serialised. */
   execute: (request: CacheRequest) => Promise<EngineAnswer>;
-  /** Larger bodies are refused with 413. */
+  /** Larger bodies are refused with 413 (answered as JSON by the app's error handler, shared's createJsonErrorHandler). */
   maxBodyBytes: number;
 }
 
@@ -37,13 +37,5 @@ export function mountResponseCache(app: Express, { path, cache, execute, maxBody
     } catch (error) {
       next(error);
     }
-  });
-  // A body too large or unreadable gets a GraphQL-shaped JSON error, not express's HTML page.
-  app.use(path, (error: { status?: number; statusCode?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    const [code, message] =
-      status === 413 ? ["PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBodyBytes} bytes`] : status < 500 ? ["BAD_REQUEST", "The request body could not be read"] : ["INTERNAL_SERVER_ERROR", "The gateway failed to answer"];
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 }

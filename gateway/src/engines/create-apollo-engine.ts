@@ -1,5 +1,6 @@
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
+import { ErrorCode } from "@khcn/shared";
 import { createGraphQLHttpServer } from "@khcn/shared/server";
 import { apolloCacheableMark } from "../cache/cacheable-mark.ts";
 import { createOperationLimitRules } from "../limits/create-operation-limit-rules.ts";
@@ -51,7 +52,7 @@ export async function createApolloEngine({ supergraphSdl, router, national, dire
       try {
         parsed = JSON.parse(body);
       } catch {
-        return { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] }) };
+        return { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ errors: [{ message: "The request body is not valid JSON", extensions: { code: ErrorCode.BadRequest } }] }) };
       }
       const response = await server.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: "POST", headers: headerMap, search: "", body: parsed },

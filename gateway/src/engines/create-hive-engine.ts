@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { GatewayConfigSupergraph, GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { createJsonErrorHandler } from "@khcn/shared";
+import { createJsonErrorHandler, listenHttpServer } from "@khcn/shared";
 import express from "express";
 import { type DocumentNode, execute, type ExecutionResult, type FieldNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, print, visit } from "graphql";
 import { useCacheableMark } from "../cache/cacheable-mark.ts";
@@ -186,14 +185,7 @@ export async function createHiveEngine({ supergraphSdl, router, national, direct
     engine: planner === "rust" ? "hive" : "hive-js",
     app,
     httpServer,
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(port, host, () => {
-          const { port: actual } = httpServer.address() as AddressInfo;
-          resolve(`http://127.0.0.1:${actual}${path}`);
-        });
-      }),
+    listen: (port, host = "0.0.0.0") => listenHttpServer(httpServer, port, host, path),
     async handle({ body, headers = {} }) {
       const response = await runtime.fetch(`http://gateway.local${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
       return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };

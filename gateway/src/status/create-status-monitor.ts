@@ -114,11 +114,14 @@ export function createStatusMonitor({ directoryUrl, provinces, contractSdl, time
 
   const baseRoutes = (): ProvinceRoute[] => provinces.map(({ id, url }) => ({ id, name: names.get(id) ?? id, url }));
 
+  // The router reads the table on every request: it is built again only when a round changes it.
+  let table: ProvinceRoute[] | undefined;
   function routes(): ProvinceRoute[] {
-    return baseRoutes().map((route) => {
+    table ??= baseRoutes().map((route) => {
       const excluded = checked.get(route.id)?.excluded;
       return excluded ? { ...route, excluded } : route;
     });
+    return table;
   }
 
   async function refreshNames(): Promise<void> {
@@ -128,6 +131,7 @@ export function createStatusMonitor({ directoryUrl, provinces, contractSdl, time
       return;
     }
     for (const entry of answer.value) names.set(entry.id, entry.name);
+    table = undefined;
     const routed = new Set(provinces.map((p) => p.id));
     unrouted = answer.value.filter((entry) => entry.hasSubgraph && !routed.has(entry.id)).map((entry) => entry.id);
   }
@@ -140,6 +144,7 @@ export function createStatusMonitor({ directoryUrl, provinces, contractSdl, time
       const previous = checked.get(id);
       const next = readReport(report, previous, checkedAt);
       checked.set(id, next);
+      table = undefined;
       // Said once per change, not on every round.
       if (previous?.state === next.state && previous.detail === next.detail) continue;
       const routing = next.excluded ? "; out of routing until a check finds it fixed" : "";
